@@ -1,0 +1,1 @@
+"""Plain-Python domain rules: statuses, periods, Vietnamese text, classification. stdlib only."""

@@ -1,0 +1,33 @@
+"""Errors a user can act on, each with a Vietnamese and an English message."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """An error caused by input or state the user controls; shown as one line, never a traceback."""
+
+    exit_code = 1
+
+    def __init__(self, vi: str, en: str | None = None) -> None:
+        self.vi = vi
+        self.en = en or vi
+        super().__init__(f"{vi} / {en}" if en else vi)
+
+    def message(self, lang: str = "vi") -> str:
+        return self.en if lang == "en" else self.vi
+
+
+class NotFound(UserError):
+    """A code or id that names nothing in the database."""
+
+
+class ValidationError(UserError):
+    """A value the model cannot hold (a percentage of 120, text where a number belongs)."""
+
+
+class ConflictError(UserError):
+    """Someone else changed the record since it was read (revision mismatch)."""
+
+
+class UsageError(UserError):
+    exit_code = 2

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, engine and pragmas, sessions, migrations, backup. No Qt."""
