@@ -13,16 +13,12 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..domain.errors import UserError
 
 log = logging.getLogger("cdsdesk")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
 
 
 def current_lang() -> str:
@@ -34,15 +30,15 @@ def current_lang() -> str:
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, UserError):
         return exc.message(current_lang())
-    return _tr("Something went wrong: {error}").format(error=str(exc) or type(exc).__name__)
+    return QCoreApplication.translate("Messages", "Something went wrong: {error}").format(error=str(exc) or type(exc).__name__)
 
 
 def show_error(parent: QWidget | None, exc: BaseException | str, *, title: str | None = None) -> QMessageBox:
     """Show the error window-modally without blocking (tests and callers carry on)."""
     text = exc if isinstance(exc, str) else error_text(exc)
-    box = QMessageBox(QMessageBox.Icon.Warning, title or _tr("cdsdesk"), text, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, title or "cdsdesk", text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorMessage")
-    box.setAttribute(box.WidgetAttribute.WA_DeleteOnClose)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if parent is not None:
         box.open()
     else:
@@ -51,9 +47,9 @@ def show_error(parent: QWidget | None, exc: BaseException | str, *, title: str |
 
 
 def show_info(parent: QWidget | None, text: str, *, title: str | None = None) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Information, title or _tr("cdsdesk"), text, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Information, title or "cdsdesk", text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("infoMessage")
-    box.setAttribute(box.WidgetAttribute.WA_DeleteOnClose)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if parent is not None:
         box.open()
     else:
@@ -92,9 +88,10 @@ def install_excepthook() -> None:
             show_error(QApplication.activeWindow(), exc)
             return
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, exc, tb)))
-        text = _tr(
+        text = QCoreApplication.translate(
+            "Messages",
             "An unexpected error occurred: {error}\n\nYour data has not been changed by the failed "
-            "operation. The details were written to {log}."
+            "operation. The details were written to {log}.",
         ).format(error=str(exc) or kind.__name__, log=log_file())
         show_error(QApplication.activeWindow(), text)
 

@@ -96,3 +96,21 @@ def window(qtbot, ctx):
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+def _type_text(widget, text: str) -> None:
+    """Type text as key presses, Vietnamese letters included (QTest's keyClicks knows ASCII only)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            ev = QKeyEvent(kind, Qt.Key.Key_unknown if not ch.isascii() else ord(ch.upper()),
+                           Qt.KeyboardModifier.NoModifier, ch)
+            QApplication.sendEvent(widget, ev)
+
+
+@pytest.fixture
+def type_text():
+    return _type_text

@@ -435,7 +435,8 @@ class TaskTableModel(QAbstractTableModel):
                 return r[R_TITLE]
             if col == COL_STATUS:
                 label = self.status_label(r[R_STATUS])
-                return f"{label} — {self.tr('overdue')}" if self._overdue(r) else label
+                overdue = self.tr("overdue")
+                return f"{label} — {overdue}" if self._overdue(r) else label
             if col == COL_AGENCY:
                 return r[R_AGENCY] or None
             return None

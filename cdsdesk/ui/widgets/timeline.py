@@ -97,7 +97,8 @@ class HistoryTimeline(QScrollArea):
             label = e.status
         head = f"<b>{format_date(e.entry_date)}</b> — {html.escape(label)} · {e.progress}%"
         if e.retracted:
-            head = f"<s>{head}</s> <i>({html.escape(self.tr('retracted'))})</i>"
+            retracted = html.escape(self.tr("retracted"))
+            head = f"<s>{head}</s> <i>({retracted})</i>"
         parts = [head]
         if e.note:
             parts.append(html.escape(e.note).replace("\n", "<br>"))
