@@ -93,6 +93,8 @@ def run_job(
     def update_dialog() -> None:
         if dialog is None:
             return
+        if dialog.wasCanceled():
+            state.cancel.set()
         if state.total > 0:
             dialog.setMaximum(state.total)
             dialog.setValue(min(state.done, state.total))

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from ..domain.errors import UserError
 
 log = logging.getLogger("cdsdesk")
+#: Boxes without a parent window are kept alive here until closed.
+_open_boxes: list[QMessageBox] = []
 
 
 def current_lang() -> str:
@@ -38,23 +40,25 @@ def show_error(parent: QWidget | None, exc: BaseException | str, *, title: str |
     text = exc if isinstance(exc, str) else error_text(exc)
     box = QMessageBox(QMessageBox.Icon.Warning, title or "cdsdesk", text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorMessage")
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if parent is not None:
-        box.open()
-    else:
-        box.show()
+    _present(box, parent)
     return box
 
 
 def show_info(parent: QWidget | None, text: str, *, title: str | None = None) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Information, title or "cdsdesk", text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("infoMessage")
+    _present(box, parent)
+    return box
+
+
+def _present(box: QMessageBox, parent: QWidget | None) -> None:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if parent is not None:
         box.open()
-    else:
-        box.show()
-    return box
+        return
+    _open_boxes.append(box)
+    box.finished.connect(lambda _r: _open_boxes.remove(box) if box in _open_boxes else None)
+    box.show()
 
 
 def log_file() -> Path:

@@ -131,7 +131,7 @@ class TaskFilterBar(QWidget):
         self.area = ChoiceCombo(self, none_label=self.tr("All areas"))
         self.area.setObjectName("areaFilter")
         for w in (self.plan, self.agency, self.area):
-            w.setMinimumContentsLength(14)
+            w.setMinimumContentsLength(8)
             row1.addWidget(w, 2)
         self.status = QComboBox(self)
         self.status.setObjectName("statusFilter")
@@ -147,6 +147,9 @@ class TaskFilterBar(QWidget):
         self.window.addItem(self.tr("Due in the next 30 days"), WINDOW_30)
         self.window.addItem(self.tr("No deadline"), WINDOW_NONE)
         row2.addWidget(self.window, 2)
+        for combo in (self.status, self.window):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         self.overdue = QCheckBox(self.tr("Overdue only"), self)
         self.overdue.setObjectName("overdueOnly")
         row2.addWidget(self.overdue)
