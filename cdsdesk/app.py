@@ -80,8 +80,11 @@ def run_gui(db_arg: str | None = None, *, demo_if_empty: bool = False, argv: lis
     from .ui.icons import icon
     from .ui.messages import error_text, install_excepthook, setup_logging
 
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        # Fractional scales (125 %, 150 % on Windows laptops) drawn as they are; icons are SVG.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv or sys.argv[:1])
     app.setOrganizationName("cdsdesk")
     app.setApplicationName("cdsdesk")
     app.setApplicationDisplayName("cdsdesk")
