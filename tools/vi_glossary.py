@@ -12,6 +12,9 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_translations import source_language  # noqa: E402
+
 VI: dict[str, str] = {
     "Back up a server database with the server's own tools.": "Cơ sở dữ liệu trên máy chủ được sao lưu bằng công cụ của máy chủ.",
     "%1 is not available in this version.": "Chức năng «%1» chưa có trong phiên bản này.",
@@ -164,6 +167,7 @@ VI: dict[str, str] = {
     "cdsdesk database (*.db *.sqlite);;All files (*)": "Cơ sở dữ liệu cdsdesk (*.db *.sqlite);;Mọi tệp (*)",
     "cdsdesk database (*.db)": "Cơ sở dữ liệu cdsdesk (*.db)",
     "overdue": "quá hạn",
+    "Now: %1 — on %2: %3": "Hiện tại: %1 — ngày %2: %3",
     "retracted": "đã thu hồi",
     "Something went wrong: {error}": "Đã xảy ra lỗi: {error}",
     "An unexpected error occurred: {error}\n\nYour data has not been changed by the failed operation. The details were written to {log}.":
@@ -181,6 +185,8 @@ def fill(ts: Path) -> list[str]:
         tr = msg.find("translation")
         if tr is None or tr.get("type") != "unfinished":
             continue
+        if source_language(src) == "vi":
+            continue  # written in Vietnamese already: its English lives in cdsdesk_en.ts
         if src not in VI:
             missing.append(src)
             continue

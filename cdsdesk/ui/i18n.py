@@ -1,7 +1,8 @@
 """The interface language: Vietnamese by default, English selectable.
 
 Source strings in the code are English (``self.tr``); ``resources/translations/cdsdesk_vi.ts`` holds
-the Vietnamese, compiled to ``.qm`` by ``tools/build_translations.py``. ``qt_vi.ts`` translates the
+the Vietnamese, compiled to ``.qm`` by ``tools/build_translations.py``. A string written in
+Vietnamese in the code is translated the other way, by ``cdsdesk_en.ts``. ``qt_vi.ts`` translates the
 few texts Qt itself draws (standard buttons, the line-edit menu), which Qt ships no Vietnamese for.
 Numbers and dates follow vi_VN in both languages: the committee's figures are Vietnamese figures.
 """
@@ -22,12 +23,12 @@ def install_language(app: QCoreApplication, lang: str) -> str:
     for tr in _installed:
         app.removeTranslator(tr)
     _installed.clear()
-    if lang == "vi":
-        for name in ("cdsdesk_vi", "qt_vi"):
-            tr = QTranslator(app)
-            if tr.load(str(resource("translations", f"{name}.qm"))):
-                app.installTranslator(tr)
-                _installed.append(tr)
+    names = ["cdsdesk_vi", "qt_vi"] if lang == "vi" else ["cdsdesk_en"]
+    for name in names:
+        tr = QTranslator(app)
+        if tr.load(str(resource("translations", f"{name}.qm"))):
+            app.installTranslator(tr)
+            _installed.append(tr)
     app.setProperty("cdsdesk_lang", lang)
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     return lang

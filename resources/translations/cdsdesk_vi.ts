@@ -285,6 +285,7 @@
     <name>Messages</name>
     <message>
         <source>Something went wrong: {error}</source>
+        <extracomment>Boxes without a parent window are kept alive here until closed.</extracomment>
         <translation>Đã xảy ra lỗi: {error}</translation>
     </message>
     <message>
@@ -472,6 +473,10 @@ Thao tác lỗi không làm thay đổi dữ liệu. Chi tiết đã được gh
     <message>
         <source>Select a task to see and edit its details.</source>
         <translation>Chọn một nhiệm vụ để xem và sửa chi tiết.</translation>
+    </message>
+    <message>
+        <source>Now: %1 — on %2: %3</source>
+        <translation>Hiện tại: %1 — ngày %2: %3</translation>
     </message>
     <message numerus="yes">
         <source>History (%n)</source>

@@ -110,6 +110,10 @@ def test_as_of_shows_status_as_it_stood(db, province, vi):
     assert statuses["KH-02"] == "Chưa triển khai"  # completed only on 15/4/2024
     assert statuses["DA06-01"] == "Chờ hướng dẫn / vướng mắc"
     assert statuses["KH-01"] == "Đang triển khai"
+    # The last update is the last one made by that day, not today's.
+    last = {model.index(r, COL_CODE).data(): model.index(r, 6).data() for r in range(model.rowCount())}
+    assert last["KH-02"] == ""
+    assert last["DA06-01"] == "1/3/2024"
 
 
 def test_refresh_touches_only_changed_rows(qtbot, db, province, vi):

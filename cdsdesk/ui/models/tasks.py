@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from ...domain.numbers import format_date, format_number
@@ -23,7 +23,7 @@ from ...domain.status import COMPLETED, TaskStatus
 from ...domain.text import fold, natural_code_key, sort_key
 from ...services.changes import Changes
 from ...services.queries import agency_subtree, progress_expr, status_expr
-from ...store.models import Agency, Task
+from ...store.models import Agency, StatusUpdate, Task
 
 COL_CODE, COL_TITLE, COL_AGENCY, COL_DEADLINE, COL_STATUS, COL_PROGRESS, COL_LAST_UPDATE = range(7)
 COLUMN_COUNT = 7
@@ -105,10 +105,20 @@ class TaskTableModel(QAbstractTableModel):
         historical = self.as_of < dt.date.today()
         st = status_expr(self.as_of if historical else None).label("st")
         pr = progress_expr(self.as_of if historical else None).label("pr")
+        if historical:
+            su = aliased(StatusUpdate)
+            last = (
+                select(func.max(su.entry_date))
+                .where(su.task_id == Task.id, su.entry_date <= self.as_of, su.retracted_at.is_(None))
+                .scalar_subquery()
+                .label("last")
+            )
+        else:
+            last = Task.last_update_on
         lead = aliased(Agency)
         q = (
             select(
-                Task.id, Task.code, Task.title, lead.name, Task.deadline, st, pr, Task.last_update_on,
+                Task.id, Task.code, Task.title, lead.name, Task.deadline, st, pr, last,
                 Task.search_text, Task.title_sort, Task.plan_id, Task.area_id, Task.lead_agency_id,
                 Task.revision, Task.start_date, Task.deleted_at,
             )

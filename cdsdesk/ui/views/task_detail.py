@@ -7,6 +7,7 @@ shared database is refused with a clear message instead of being overwritten.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.numbers import format_date
 from ...domain.status import Priority
 from ...domain.text import fold
 from ...services import tasks as task_service
@@ -287,7 +289,17 @@ class TaskDetailPane(QWidget):
         from ...domain.status import TaskStatus
 
         label = TaskStatus(status).label(self.ctx.lang)
-        self.status_badge.setText(f"{label} · {progress}%")
+        text = f"{label} · {progress}%"
+        as_of = self.ctx.as_of
+        past = [h for h in history if not h.retracted and h.entry_date <= as_of]
+        if as_of < dt.date.today() and any(h.entry_date > as_of for h in history if not h.retracted):
+            # Looking at an earlier day: say how it stood then, beside how it stands now.
+            then = past[0] if past else None
+            then_text = (f"{TaskStatus(then.status).label(self.ctx.lang)} · {then.progress}%" if then
+                         else TaskStatus.NOT_STARTED.label(self.ctx.lang))
+            text = self.tr("Now: %1 — on %2: %3").replace("%1", text).replace(
+                "%2", format_date(as_of)).replace("%3", then_text)
+        self.status_badge.setText(text)
         self.status_badge.setStyleSheet(
             f"background: {bg}; color: {fg}; border-radius: 4px; padding: 4px 8px; font-weight: 600"
         )
