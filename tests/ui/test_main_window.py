@@ -210,3 +210,43 @@ def test_language_choice_is_saved_and_asked_for(qtbot, window):
         window.act_lang_en.trigger()
     assert blocker.args == ["en"]
     assert QSettings().value("ui/language") == "en"
+
+
+def test_backup_now_writes_a_copy_holding_the_tasks(qtbot, window, tmp_path, monkeypatch):
+    import sqlite3
+
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "sao lưu" / "bản sao.db"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    window.act_backup.trigger()
+    assert target.exists()
+    con = sqlite3.connect(target)
+    try:
+        assert con.execute("select count(*) from tasks").fetchone()[0] == 5
+    finally:
+        con.close()
+    assert window.statusBar().currentMessage().startswith("Đã sao lưu vào")
+
+
+def test_export_without_its_module_says_so(qtbot, window, monkeypatch):
+    import cdsdesk.ui.main_window as mw
+
+    monkeypatch.setattr(mw, "load_class", lambda m, n: None)
+    window.act_export.trigger()
+    box = window.findChild(QMessageBox, "infoMessage")
+    assert box is not None and box.text() == "Chức năng «Xuất báo cáo» chưa có trong phiên bản này."
+    box.close()
+
+
+def test_keyboard_shortcuts_window(qtbot, window):
+    from PySide6.QtWidgets import QDialog, QTableWidget
+
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dlg = window.findChild(QDialog, "shortcutsDialog")
+    assert dlg is not None and dlg.isVisible()
+    table = dlg.findChild(QTableWidget)
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Tìm nhiệm vụ…"] == "Ctrl+F"
+    dlg.close()

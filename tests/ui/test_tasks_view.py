@@ -258,3 +258,12 @@ def test_edit_made_elsewhere_meanwhile_is_refused(qtbot, view, ctx, province):
     assert box is not None and "vừa được người khác thay đổi" in box.text()
     assert db_task(ctx, tid).focal_person == "Lê Văn Cường"
     box.close()
+
+
+def test_ctrl_n_with_focus_in_the_table_creates_one_task(qtbot, window, view, ctx):
+    view.table.setFocus()
+    view.select_task(view.model.task_id(0))
+    before = view.model.total_count()
+    qtbot.keyClick(view.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert view.model.total_count() == before + 1
+    assert db_task(ctx, view.current_id()).title == "Nhiệm vụ mới"

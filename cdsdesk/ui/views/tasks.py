@@ -233,7 +233,9 @@ class TasksView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         # --- actions ---
-        self.act_new = self._action("new", self.tr("New task"), self.new_task, QKeySequence.StandardKey.New)
+        # Ctrl+N belongs to the window (it works from every page); a second one here would be ambiguous.
+        self.act_new = self._action("new", self.tr("New task"), self.new_task)
+        self.act_new.setToolTip(self.tr("New task") + " (Ctrl+N)")
         self.act_duplicate = self._action("duplicate", self.tr("Duplicate"), self.duplicate_selected, "Ctrl+D")
         self.act_status = self._action("status", self.tr("Update status…"), self.update_status_selected, "Ctrl+U")
         self.act_delete = self._action("delete", self.tr("Delete"), self.delete_selected, QKeySequence.StandardKey.Delete)
