@@ -29,6 +29,7 @@ from ..domain.periods import Period
 from ..domain.status import TaskStatus
 from ..domain.text import fold, nfc
 from ..paths import resource
+from ..store.backup import backup_sqlite, backups_dir, stamped_name
 from ..store.engine import Database
 from ..store.models import (
     Agency,
@@ -124,28 +125,36 @@ def derived_state(history: list[tuple[dt.date, str, int]]) -> dict[str, Any]:
     return dict(status=status, progress=progress, last_update_on=last_day, completed_on=completed_on)
 
 
-def load_demo(db: Database, *, force: bool = False, today: dt.date | None = None) -> dict[str, int]:
+def load_demo(db: Database, *, force: bool = False, today: dt.date | None = None) -> dict[str, Any]:
     """Load the demo province into ``db``; returns how many of each thing it created.
 
     Refuses a database that already holds agencies or tasks unless ``force``, which replaces the
-    committee's data (everything but the settings) with the demo, in the same transaction.
+    committee's data (everything but the settings) with the demo in one transaction, after a
+    backup copy of the file (its path is returned under ``backup``).
     """
     today = today or dt.date.today()
     data = read_demo_data()
     with db.session() as s:
-        if holds_data(s):
-            if not force:
-                raise UserError(
-                    "Cơ sở dữ liệu đã có dữ liệu (cơ quan, nhiệm vụ); không nạp dữ liệu mẫu. "
-                    "Dùng --force để thay toàn bộ dữ liệu bằng dữ liệu mẫu.",
-                    "The database already holds data (agencies, tasks); the demo was not loaded. "
-                    "Use --force to replace all of it with the demo.",
-                )
+        existing = holds_data(s)
+    if existing and not force:
+        raise UserError(
+            "Cơ sở dữ liệu đã có dữ liệu (cơ quan, nhiệm vụ); không nạp dữ liệu mẫu. "
+            "Dùng --force để thay toàn bộ dữ liệu bằng dữ liệu mẫu.",
+            "The database already holds data (agencies, tasks); the demo was not loaded. "
+            "Use --force to replace all of it with the demo.",
+        )
+    backup = None
+    if existing and db.path is not None and db.path.exists():
+        backup = backup_sqlite(db.path, backups_dir(db.path) / stamped_name(db.path, "pre-demo"))
+    with db.session() as s:
+        if existing:
             _clear(s)
-        counts = _load(s, data, today)
+        counts: dict[str, Any] = _load(s, data, today)
         s.add(AuditEntry(entity="database", entity_uuid=_uuid_for("demo", "load"), entity_label="demo",
                          action="create", field="demo", new="Dữ liệu mẫu tỉnh Tuyên Quang",
                          who=current_user(), source="demo"))
+    if backup is not None:
+        counts["backup"] = str(backup)
     return counts
 
 
