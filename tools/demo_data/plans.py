@@ -56,6 +56,14 @@ def _task(code, plan, spec, *, start, deadline, recurring, rows, agencies, prior
                 expected_product=spec["product"], priority=priority, directive=directive, history=rows)
 
 
+def _late_deadline(start: dt.date, done: dt.date) -> dt.date:
+    """A deadline the task missed: the last month end (or the 15th) after work began and before done."""
+    for d in (month_end(done.replace(day=1) - dt.timedelta(days=1)), done.replace(day=15)):
+        if start < d < done:
+            return d
+    return start + (done - start) // 2
+
+
 def _handout(w: Writer, d: dt.date, note: str, secretariat: str) -> None:
     w.add(d, "not_started", 0, note, secretariat)
 
@@ -76,7 +84,7 @@ def build_da06(agencies: dict) -> list[dict]:
                     + spread(rng, 7, day("2024-04-05"), day("2024-06-25")))
     ip_starts = (spread(rng, 30, day("2024-02-01"), day("2024-03-28"))
                  + spread(rng, 8, day("2024-04-02"), day("2024-05-24")))
-    rng.shuffle(ip_starts)
+    # Earlier starts go with earlier deadlines: no task starts after it is due.
     ip_deadlines = ([day(x) for x in ("2024-03-31", "2024-04-30", "2024-05-15", "2024-05-31", "2024-06-15",
                                       "2024-06-20", "2024-06-28")]
                     + [day(x) for x in ("2024-07-10", "2024-07-15", "2024-07-20", "2024-07-31", "2024-07-31")]
@@ -111,7 +119,7 @@ def build_da06(agencies: dict) -> list[dict]:
             done = plan[i][1]
             start = between(rng, issued + dt.timedelta(days=7), done - dt.timedelta(days=10))
             late = i in late_done
-            deadline = (month_end(done.replace(day=1) - dt.timedelta(days=1)) if late
+            deadline = (_late_deadline(start, done) if late
                         else month_end(done + dt.timedelta(days=rng.choice([0, 0, 20, 45]))))
             completed(w, start=start, done=done, routine=False, late=late, product=spec["product"])
         else:
@@ -154,14 +162,15 @@ def build_2023(agencies: dict) -> list[dict]:
             done = between(rng, day("2023-03-15"), day("2023-12-28"))
             start = between(rng, issued + dt.timedelta(days=7), done - dt.timedelta(days=10))
             late = i in late_done
-            deadline = (month_end(done.replace(day=1) - dt.timedelta(days=1)) if late
+            deadline = (_late_deadline(start, done) if late
                         else month_end(done + dt.timedelta(days=rng.choice([0, 10, 30]))))
             if deadline.year > 2023:
                 deadline = day("2023-12-31")
             completed(w, start=start, done=done, routine=False, late=late, product=spec["product"])
         elif kind == "in_progress":
             start = between(rng, day("2023-03-01"), day("2023-09-30"))
-            deadline = month_end(between(rng, day("2023-06-01"), day("2023-12-01")))
+            deadline = month_end(between(rng, max(start + dt.timedelta(days=45), day("2023-06-01")),
+                                         day("2023-12-01")))
             p = w.start(start)
             w.progress_until(start, p, year_end, late_after=deadline, cap=80)
         elif kind == "not_started":
@@ -171,7 +180,8 @@ def build_2023(agencies: dict) -> list[dict]:
             w.add(between(rng, day("2023-06-15"), day("2023-10-31")), NS, 0, reason)
         else:  # blocked
             start = between(rng, day("2023-03-01"), day("2023-06-30"))
-            deadline = month_end(between(rng, day("2023-07-01"), day("2023-12-01")))
+            deadline = month_end(between(rng, max(start + dt.timedelta(days=45), day("2023-07-01")),
+                                         day("2023-12-01")))
             p = w.start(start)
             stop = between(rng, start + dt.timedelta(days=30), day("2023-11-30"))
             w.add(stop, BL, p, rng.choice(BLOCKED_NOTES).format(ministry=MINISTRY_FOR_AREA[spec["area"]]))
