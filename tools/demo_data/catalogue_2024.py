@@ -167,14 +167,14 @@ def tasks() -> list[dict]:
                ("2024-04-22", IP, 20, "Đã lựa chọn 30 di tích"),
                ("2024-07-15", IP, 50, "Đã số hóa 16 di tích"),
                ("2024-11-20", DONE, 100, "Đã triển khai tại 30 di tích")]),
-        _t("Triển khai bệnh án điện tử tại Bệnh viện Đa khoa tỉnh", "SYT", [], "XHS", "2024-12-31",
+        _t("Triển khai bệnh án điện tử tại Bệnh viện Đa khoa tỉnh", "SYT", [], "XHS", "2024-06-15",
            "Bệnh án điện tử", [
                ("2024-03-20", IP, 30, "Đã ký hợp đồng triển khai"),
                ("2024-06-18", IP, 55, "Đang chạy thử tại 8 khoa"),
                ("2024-09-25", IP, 80, "Đã thẩm định hồ sơ bệnh án điện tử"),
                ("2024-12-23", DONE, 100, "Đã công bố triển khai bệnh án điện tử")]),
         _t("Tuyển dụng, bồi dưỡng nhân lực chuyên trách chuyển đổi số cho các sở, ngành", "SNV", ["STTTT"],
-           "NLS", "2024-12-31", "Danh sách nhân lực chuyên trách", [
+           "NLS", "2024-05-31", "Danh sách nhân lực chuyên trách", [
                ("2024-05-10", IP, 20, "Đang rà soát nhu cầu của các sở, ngành"),
                ("2024-10-15", IP, 50, "Đã bồi dưỡng 45 cán bộ chuyên trách"),
                ("2024-12-28", IP, 60, "Chưa tuyển dụng được do thiếu chỉ tiêu biên chế")]),
