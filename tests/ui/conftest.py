@@ -1,4 +1,4 @@
-"""Fixtures for the window tests: a small province in a fresh database, the Vietnamese interface,
+"""Fixtures for the window tests: a small small_province in a fresh database, the Vietnamese interface,
 settings kept in the test's own folder."""
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ def vi(qapp):
 
 
 @pytest.fixture
-def province(db):
-    """A province with two departments, a district, two plans, two areas and five tasks."""
+def small_province(db):
+    """A small_province with two departments, a district, two plans, two areas and five tasks."""
     from cdsdesk.services import agencies, tasks
     from cdsdesk.store.models import Area, Plan
 
@@ -75,7 +75,7 @@ def province(db):
 
 
 @pytest.fixture
-def ctx(db, province, vi):
+def app_ctx(db, small_province, vi):
     from cdsdesk.ui.context import AppContext
 
     c = AppContext(db)
@@ -85,12 +85,12 @@ def ctx(db, province, vi):
 
 
 @pytest.fixture
-def window(qtbot, ctx):
+def window(qtbot, app_ctx):
     from PySide6.QtCore import QSettings
 
     from cdsdesk.ui.main_window import MainWindow
 
-    win = MainWindow(ctx, QSettings())
+    win = MainWindow(app_ctx, QSettings())
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

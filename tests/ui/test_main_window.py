@@ -37,13 +37,13 @@ def test_missing_views_show_a_placeholder_and_present_ones_load(window):
     assert type(window.show_page("tasks")).__name__ == "TasksView"
 
 
-def test_status_bar_shows_database_and_period_and_follows_the_selector(qtbot, window, ctx):
+def test_status_bar_shows_database_and_period_and_follows_the_selector(qtbot, window, app_ctx):
     assert window.db_label.text() == "CSDL: cdsdesk.db"
     view = window.show_page("tasks")
     sel = window.period_selector
     sel.period.setCurrentIndex(sel.period.findData("2024S1"))
-    assert ctx.period == Period.parse("2024S1")
-    assert ctx.as_of == dt.date(2024, 6, 30)
+    assert app_ctx.period == Period.parse("2024S1")
+    assert app_ctx.as_of == dt.date(2024, 6, 30)
     assert window.period_label.text() == "Kỳ: 6 tháng đầu năm 2024 · tính đến 30/6/2024"
     assert sel.as_of.text() == "30/6/2024"
     # The task list follows: on 30/6/2024 KH-02 was complete, and 30/6 is not yet past DA06-01's deadline.
@@ -67,16 +67,16 @@ def ctx_task(view, code):
     ({"status": "not_started", "plan_code": "DA06"}, ["DA06-02"]),
     ({"status": "total"}, ["DA06-01", "DA06-02", "KH-01", "KH-02", "KH-10"]),
 ])
-def test_dashboard_tile_request_opens_the_filtered_task_list(qtbot, window, ctx, spec, expected):
+def test_dashboard_tile_request_opens_the_filtered_task_list(qtbot, window, app_ctx, spec, expected):
     window.show_page("dashboard")
-    ctx.tasks_filter_requested.emit(spec)
+    app_ctx.tasks_filter_requested.emit(spec)
     view = window.pages["tasks"]
     assert window.stack.currentWidget() is view
     assert window.nav.currentItem().text() == "Nhiệm vụ"
     assert codes(view) == expected
 
 
-def test_shortcuts_find_new_task_refresh(qtbot, window, ctx):
+def test_shortcuts_find_new_task_refresh(qtbot, window, app_ctx):
     window.show_page("dashboard")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     view = window.pages["tasks"]
@@ -84,7 +84,7 @@ def test_shortcuts_find_new_task_refresh(qtbot, window, ctx):
     # F5 re-reads what another program changed in the database.
     from cdsdesk.services import tasks as task_service
 
-    with ctx.db.session() as s:
+    with app_ctx.db.session() as s:
         task_service.create_task(s, {"code": "NGOAI-1", "title": "Thêm từ máy khác"})
     assert "NGOAI-1" not in codes(view)
     qtbot.keyClick(window, Qt.Key.Key_F5)
@@ -98,9 +98,9 @@ def test_shortcuts_find_new_task_refresh(qtbot, window, ctx):
     assert rows["Tải lại"] == "F5"
 
 
-def test_layout_page_and_recent_databases_are_kept(qtbot, ctx, tmp_path):
+def test_layout_page_and_recent_databases_are_kept(qtbot, app_ctx, tmp_path):
     settings = QSettings()
-    win = MainWindow(ctx, settings)
+    win = MainWindow(app_ctx, settings)
     qtbot.addWidget(win)
     win.show()
     win.show_page("tasks")
@@ -110,7 +110,7 @@ def test_layout_page_and_recent_databases_are_kept(qtbot, ctx, tmp_path):
     win.add_recent(str(tmp_path / "b.db"))
     win.add_recent(str(tmp_path / "a.db"))
     win.close()
-    win2 = MainWindow(ctx, QSettings())
+    win2 = MainWindow(app_ctx, QSettings())
     qtbot.addWidget(win2)
     assert win2.current_page_key() == "tasks"
     assert win2.height() == 503 and win2.width() == size.width()
@@ -131,7 +131,7 @@ def test_dropping_a_form_goes_to_the_import(qtbot, window, tmp_path, monkeypatch
     received = []
 
     class FakeImport:
-        def __init__(self, ctx, files, parent=None):
+        def __init__(self, app_ctx, files, parent=None):
             received.append(files)
 
         def setAttribute(self, *a):
@@ -165,33 +165,33 @@ def test_dropping_an_unknown_file_is_refused_clearly(qtbot, window, tmp_path):
     box.close()
 
 
-def test_dropping_a_database_opens_it(qtbot, window, ctx, tmp_path):
+def test_dropping_a_database_opens_it(qtbot, window, app_ctx, tmp_path):
     from cdsdesk.store.session import open_database
 
     other = tmp_path / "Tuyên Quang 2025.db"
     open_database(other).dispose()
     _drop(window, [other])
-    assert ctx.db.path == other.resolve()
+    assert app_ctx.db.path == other.resolve()
     assert window.db_label.text() == "CSDL: Tuyên Quang 2025.db"
     assert codes(window.show_page("tasks")) == []  # the new database is empty
     assert window.recent_databases()[0] == str(other.resolve())
 
 
-def test_opening_a_missing_database_keeps_the_current_one(qtbot, window, ctx, tmp_path):
-    before = ctx.db
+def test_opening_a_missing_database_keeps_the_current_one(qtbot, window, app_ctx, tmp_path):
+    before = app_ctx.db
     assert window.open_database(tmp_path / "khong-co.db", create=False) is False
-    assert ctx.db is before
+    assert app_ctx.db is before
     box = window.findChild(QMessageBox, "errorMessage")
     assert box is not None and box.text().startswith("Không tìm thấy cơ sở dữ liệu")
     box.close()
 
 
-def test_english_interface(qtbot, ctx, qapp):
+def test_english_interface(qtbot, app_ctx, qapp):
     from cdsdesk.ui.i18n import install_language
 
-    ctx.lang = install_language(qapp, "en")
+    app_ctx.lang = install_language(qapp, "en")
     try:
-        win = MainWindow(ctx, QSettings())
+        win = MainWindow(app_ctx, QSettings())
         qtbot.addWidget(win)
         labels = [win.nav.item(i).text() for i in range(win.nav.count())]
         assert labels[:2] == ["Overview", "Tasks"]
@@ -202,7 +202,7 @@ def test_english_interface(qtbot, ctx, qapp):
         # Figures stay Vietnamese-style in both languages.
         assert view.model.index(row, 3).data() == "31/12/2030"
     finally:
-        ctx.lang = install_language(qapp, "vi")
+        app_ctx.lang = install_language(qapp, "vi")
 
 
 def test_language_choice_is_saved_and_asked_for(qtbot, window):

@@ -27,7 +27,7 @@ def _codes(model):
     return [model.index(r, COL_CODE).data() for r in range(model.rowCount())]
 
 
-def test_model_passes_qt_model_checks(qtmodeltester, db, province, vi):
+def test_model_passes_qt_model_checks(qtmodeltester, db, small_province, vi):
     model = TaskTableModel(db)
     model.reload()
     qtmodeltester.check(model, force_py=True)
@@ -36,7 +36,7 @@ def test_model_passes_qt_model_checks(qtmodeltester, db, province, vi):
     qtmodeltester.check(model, force_py=True)
 
 
-def test_title_sorts_in_vietnamese_order_not_code_points(db, province, vi):
+def test_title_sorts_in_vietnamese_order_not_code_points(db, small_province, vi):
     with db.session() as s:
         task_service.create_task(s, {"code": "X-1", "title": "Giám sát an toàn", "start_date": dt.date(2024, 1, 1)})
         task_service.create_task(s, {"code": "X-2", "title": "Đào tạo chuyên gia", "start_date": dt.date(2024, 1, 1)})
@@ -54,7 +54,7 @@ def test_title_sorts_in_vietnamese_order_not_code_points(db, province, vi):
     assert _titles(model) == list(reversed(titles))
 
 
-def test_codes_sort_naturally_and_deadlines_put_empty_last(db, province, vi):
+def test_codes_sort_naturally_and_deadlines_put_empty_last(db, small_province, vi):
     model = TaskTableModel(db)
     model.reload()
     model.sort(COL_CODE, Qt.SortOrder.AscendingOrder)
@@ -66,7 +66,7 @@ def test_codes_sort_naturally_and_deadlines_put_empty_last(db, province, vi):
     assert model.index(0, COL_DEADLINE).data(SortRole) == dt.date(2024, 3, 31)
 
 
-def test_search_ignores_diacritics_case_and_tone_placement(db, province, vi):
+def test_search_ignores_diacritics_case_and_tone_placement(db, small_province, vi):
     model = TaskTableModel(db)
     model.reload()
     for query, expected in [
@@ -83,7 +83,7 @@ def test_search_ignores_diacritics_case_and_tone_placement(db, province, vi):
         assert _codes(model) == expected, query
 
 
-def test_status_overdue_agency_and_plan_filters(db, province, vi):
+def test_status_overdue_agency_and_plan_filters(db, small_province, vi):
     model = TaskTableModel(db)
     model.reload()
     model.set_filter(TaskFilter(status="blocked"))
@@ -95,14 +95,14 @@ def test_status_overdue_agency_and_plan_filters(db, province, vi):
     assert _codes(model) == ["DA06-01", "KH-01"]
     model.set_filter(TaskFilter(due_soon_only=True))
     assert _codes(model) == ["KH-10"]
-    # The province's filter takes in the agencies under it.
-    model.set_filter(TaskFilter(agency_id=province["prov"]))
+    # The small_province's filter takes in the agencies under it.
+    model.set_filter(TaskFilter(agency_id=small_province["prov"]))
     assert len(_codes(model)) == 5
-    model.set_filter(TaskFilter(agency_id=province["stt"], plan_id=province["da"]))
+    model.set_filter(TaskFilter(agency_id=small_province["stt"], plan_id=small_province["da"]))
     assert _codes(model) == ["DA06-02"]
 
 
-def test_as_of_shows_status_as_it_stood(db, province, vi):
+def test_as_of_shows_status_as_it_stood(db, small_province, vi):
     model = TaskTableModel(db)
     model.as_of = dt.date(2024, 3, 15)
     model.reload()
@@ -116,13 +116,13 @@ def test_as_of_shows_status_as_it_stood(db, province, vi):
     assert last["DA06-01"] == "1/3/2024"
 
 
-def test_refresh_touches_only_changed_rows(qtbot, db, province, vi):
+def test_refresh_touches_only_changed_rows(qtbot, db, small_province, vi):
     model = TaskTableModel(db)
     model.reload()
     with db.session() as s:
-        task_service.edit_task(s, province["t1"], {"title": "Số hoá hồ sơ"})
+        task_service.edit_task(s, small_province["t1"], {"title": "Số hoá hồ sơ"})
     with qtbot.waitSignal(model.dataChanged) as blocker:
-        model.refresh_tasks(Changes(tasks={province["t1"]}))
-    row = model.row_of(province["t1"])
+        model.refresh_tasks(Changes(tasks={small_province["t1"]}))
+    row = model.row_of(small_province["t1"])
     assert blocker.args[0].row() == row
     assert model.index(row, COL_TITLE).data() == "Số hoá hồ sơ"

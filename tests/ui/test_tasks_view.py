@@ -23,15 +23,15 @@ def codes(view):
     return [m.index(r, COL_CODE).data() for r in range(m.rowCount())]
 
 
-def db_task(ctx, task_id):
-    with ctx.db.session() as s:
+def db_task(app_ctx, task_id):
+    with app_ctx.db.session() as s:
         t = s.get(Task, task_id)
         s.expunge(t)
         return t
 
 
-def history(ctx, task_id):
-    with ctx.db.session() as s:
+def history(app_ctx, task_id):
+    with app_ctx.db.session() as s:
         return [(h.status, h.progress, h.note, h.retracted_at is not None)
                 for h in s.query(StatusUpdate).filter_by(task_id=task_id).order_by(StatusUpdate.id)]
 
@@ -74,8 +74,8 @@ def test_status_and_overdue_filters(qtbot, view):
     assert idx.data(Qt.ItemDataRole.ToolTipRole).startswith("Quá hạn")
 
 
-def test_edit_title_in_cell_then_undo_and_redo(qtbot, window, view, ctx, province, type_text):
-    tid = province["t1"]
+def test_edit_title_in_cell_then_undo_and_redo(qtbot, window, view, app_ctx, small_province, type_text):
+    tid = small_province["t1"]
     idx = row_index(view, tid, COL_TITLE)
     view.table.setCurrentIndex(idx)
     view.table.edit(idx)
@@ -84,18 +84,18 @@ def test_edit_title_in_cell_then_undo_and_redo(qtbot, window, view, ctx, provinc
     editor.selectAll()
     type_text(editor, "Số hoá toàn bộ hồ sơ")
     press_enter(qtbot, view, editor)
-    assert db_task(ctx, tid).title == "Số hoá toàn bộ hồ sơ"
+    assert db_task(app_ctx, tid).title == "Số hoá toàn bộ hồ sơ"
     assert row_index(view, tid, COL_TITLE).data() == "Số hoá toàn bộ hồ sơ"
     assert window.act_undo.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert db_task(ctx, tid).title == "Chuyển đổi số hồ sơ hành chính"
+    assert db_task(app_ctx, tid).title == "Chuyển đổi số hồ sơ hành chính"
     assert row_index(view, tid, COL_TITLE).data() == "Chuyển đổi số hồ sơ hành chính"
     qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    assert db_task(ctx, tid).title == "Số hoá toàn bộ hồ sơ"
+    assert db_task(app_ctx, tid).title == "Số hoá toàn bộ hồ sơ"
 
 
-def test_empty_title_is_refused_with_a_message_and_nothing_changes(qtbot, view, ctx, province):
-    tid = province["t1"]
+def test_empty_title_is_refused_with_a_message_and_nothing_changes(qtbot, view, app_ctx, small_province):
+    tid = small_province["t1"]
     idx = row_index(view, tid, COL_TITLE)
     view.table.edit(idx)
     editor = view.table.viewport().findChild(QLineEdit)
@@ -103,35 +103,35 @@ def test_empty_title_is_refused_with_a_message_and_nothing_changes(qtbot, view, 
     press_enter(qtbot, view, editor)
     box = view.window().findChild(QMessageBox, "errorMessage")
     assert box is not None and box.text() == "Tên nhiệm vụ không được để trống"
-    assert db_task(ctx, tid).title == "Chuyển đổi số hồ sơ hành chính"
-    assert ctx.undo_stack.count() == 0
+    assert db_task(app_ctx, tid).title == "Chuyển đổi số hồ sơ hành chính"
+    assert app_ctx.undo_stack.count() == 0
     box.close()
 
 
-def test_pick_status_in_cell_appends_history_and_undo_retracts(qtbot, window, view, ctx, province):
-    tid = province["t4"]
+def test_pick_status_in_cell_appends_history_and_undo_retracts(qtbot, window, view, app_ctx, small_province):
+    tid = small_province["t4"]
     idx = row_index(view, tid, COL_STATUS)
     view.table.edit(idx)
     combo = view.table.viewport().findChild(QComboBox)
     combo.setCurrentIndex(combo.findData("in_progress"))
     press_enter(qtbot, view, combo)
-    assert db_task(ctx, tid).status == "in_progress"
+    assert db_task(app_ctx, tid).status == "in_progress"
     assert row_index(view, tid, COL_STATUS).data() == "Đang triển khai"
-    assert history(ctx, tid) == [("in_progress", 0, "", False)]
+    assert history(app_ctx, tid) == [("in_progress", 0, "", False)]
     window.act_undo.trigger()
-    assert db_task(ctx, tid).status == "not_started"
+    assert db_task(app_ctx, tid).status == "not_started"
     assert row_index(view, tid, COL_STATUS).data() == "Chưa triển khai"
-    assert history(ctx, tid) == [("in_progress", 0, "", True)]  # kept, marked retracted
+    assert history(app_ctx, tid) == [("in_progress", 0, "", True)]  # kept, marked retracted
 
 
-def test_progress_cell(qtbot, view, ctx, province):
-    tid = province["t1"]
+def test_progress_cell(qtbot, view, app_ctx, small_province):
+    tid = small_province["t1"]
     idx = row_index(view, tid, COL_PROGRESS)
     view.table.edit(idx)
     spin = view.table.viewport().findChild(QSpinBox)
     spin.setValue(75)
     press_enter(qtbot, view, spin)
-    assert db_task(ctx, tid).progress == 75
+    assert db_task(app_ctx, tid).progress == 75
     assert row_index(view, tid, COL_PROGRESS).data() == "75%"
 
 
@@ -142,8 +142,8 @@ def _open_status_dialog(qtbot, view) -> StatusUpdateDialog:
     return dlg
 
 
-def test_update_status_dialog_records_note_and_date(qtbot, view, ctx, province, type_text):
-    tid = province["t1"]
+def test_update_status_dialog_records_note_and_date(qtbot, view, app_ctx, small_province, type_text):
+    tid = small_province["t1"]
     view.select_task(tid)
     dlg = _open_status_dialog(qtbot, view)
     assert dlg.heading.text() == "KH-01 — Chuyển đổi số hồ sơ hành chính"
@@ -152,9 +152,9 @@ def test_update_status_dialog_records_note_and_date(qtbot, view, ctx, province, 
     type_text(dlg.note, "Đã đưa vào vận hành")
     dlg.date.setDate(dlg.date.date().addDays(-1))
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
-    t = db_task(ctx, tid)
+    t = db_task(app_ctx, tid)
     assert (t.status, t.progress) == ("done", 100)
-    assert history(ctx, tid)[-1] == ("done", 100, "Đã đưa vào vận hành", False)
+    assert history(app_ctx, tid)[-1] == ("done", 100, "Đã đưa vào vận hành", False)
     assert t.last_update_on == dt.date.today() - dt.timedelta(days=1)
     # The detail pane's timeline shows it, newest first.
     shown = view.detail.timeline.entries_shown
@@ -162,7 +162,7 @@ def test_update_status_dialog_records_note_and_date(qtbot, view, ctx, province, 
     assert view.detail.history_label.text() == "Lịch sử (2)"
 
 
-def test_bulk_status_change_is_one_undo_step(qtbot, window, view, ctx, province, type_text):
+def test_bulk_status_change_is_one_undo_step(qtbot, window, view, app_ctx, small_province, type_text):
     view.filters.search.setText("kh")
     qtbot.waitUntil(lambda: codes(view) == ["KH-01", "KH-02", "KH-10"])
     view.table.selectAll()
@@ -171,36 +171,36 @@ def test_bulk_status_change_is_one_undo_step(qtbot, window, view, ctx, province,
     dlg.status.setCurrentIndex(dlg.status.findData("blocked"))
     type_text(dlg.note, "Chờ kinh phí")
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
-    ids = [province["t1"], province["t2"], province["t5"]]
-    assert [db_task(ctx, t).status for t in ids] == ["blocked"] * 3
-    assert ctx.undo_stack.count() == 1
+    ids = [small_province["t1"], small_province["t2"], small_province["t5"]]
+    assert [db_task(app_ctx, t).status for t in ids] == ["blocked"] * 3
+    assert app_ctx.undo_stack.count() == 1
     window.act_undo.trigger()
-    assert [db_task(ctx, t).status for t in ids] == ["in_progress", "done", "not_started"]
+    assert [db_task(app_ctx, t).status for t in ids] == ["in_progress", "done", "not_started"]
 
 
-def test_new_duplicate_delete_restore(qtbot, window, view, ctx, province, type_text):
+def test_new_duplicate_delete_restore(qtbot, window, view, app_ctx, small_province, type_text):
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     new_id = view.current_id()
-    assert new_id is not None and new_id not in province.values()
-    assert db_task(ctx, new_id).title == "Nhiệm vụ mới"
+    assert new_id is not None and new_id not in small_province.values()
+    assert db_task(app_ctx, new_id).title == "Nhiệm vụ mới"
     assert view.detail.title.hasFocus()
     view.detail.title.selectAll()
     type_text(view.detail.title, "Xây dựng kho dữ liệu dùng chung")
     qtbot.mouseClick(view.detail.save_button, Qt.MouseButton.LeftButton)
-    assert db_task(ctx, new_id).title == "Xây dựng kho dữ liệu dùng chung"
+    assert db_task(app_ctx, new_id).title == "Xây dựng kho dữ liệu dùng chung"
 
-    view.select_task(province["t1"])
+    view.select_task(small_province["t1"])
     view.act_duplicate.trigger()
     dup = view.current_id()
-    assert db_task(ctx, dup).code == "KH-01 (2)"
-    assert db_task(ctx, dup).title == "Chuyển đổi số hồ sơ hành chính"
+    assert db_task(app_ctx, dup).code == "KH-01 (2)"
+    assert db_task(app_ctx, dup).title == "Chuyển đổi số hồ sơ hành chính"
 
     view.select_task(dup)
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
-    assert db_task(ctx, dup).deleted_at is not None
+    assert db_task(app_ctx, dup).deleted_at is not None
     assert "KH-01 (2)" not in codes(view)
     window.act_undo.trigger()
-    assert db_task(ctx, dup).deleted_at is None
+    assert db_task(app_ctx, dup).deleted_at is None
     assert "KH-01 (2)" in codes(view)
     window.act_redo.trigger()
     assert "KH-01 (2)" not in codes(view)
@@ -211,14 +211,14 @@ def test_new_duplicate_delete_restore(qtbot, window, view, ctx, province, type_t
     assert view.act_restore.isVisible()
     view.table.selectAll()
     view.act_restore.trigger()
-    assert db_task(ctx, dup).deleted_at is None
+    assert db_task(app_ctx, dup).deleted_at is None
     assert codes(view) == []
     view.filters.deleted.setChecked(False)
     assert "KH-01 (2)" in codes(view)
 
 
-def test_detail_pane_edits_every_field_and_undoes_as_one(qtbot, window, view, ctx, province):
-    tid = province["t4"]
+def test_detail_pane_edits_every_field_and_undoes_as_one(qtbot, window, view, app_ctx, small_province):
+    tid = small_province["t4"]
     view.select_task(tid)
     d = view.detail
     assert d.header.text() == "DA06-02 — Ứng dụng định danh điện tử"
@@ -232,38 +232,38 @@ def test_detail_pane_edits_every_field_and_undoes_as_one(qtbot, window, view, ct
     d.priority.set_value("high")
     assert d.dirty_label.text() == "Có thay đổi chưa lưu"
     qtbot.keyClick(d.focal, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S saves
-    t = db_task(ctx, tid)
+    t = db_task(app_ctx, tid)
     assert (t.lead_agency_id, t.deadline, t.focal_person, t.recurring, t.priority) == (
-        province["snv"], dt.date(2025, 12, 31), "Nguyễn Văn An", True, "high")
+        small_province["snv"], dt.date(2025, 12, 31), "Nguyễn Văn An", True, "high")
     assert t.expected_product == "Ứng dụng VNeID cho 100% cán bộ"
     row = view.model.row_of(tid)
     assert view.model.index(row, 2).data() == "Sở Nội vụ"
     assert view.model.index(row, 3).data() == "31/12/2025"
     window.act_undo.trigger()
-    t = db_task(ctx, tid)
-    assert (t.lead_agency_id, t.deadline, t.focal_person, t.recurring) == (province["stt"], None, "", False)
+    t = db_task(app_ctx, tid)
+    assert (t.lead_agency_id, t.deadline, t.focal_person, t.recurring) == (small_province["stt"], None, "", False)
     assert d.lead.currentText() == "Sở Thông tin và Truyền thông"
 
 
-def test_edit_made_elsewhere_meanwhile_is_refused(qtbot, view, ctx, province):
+def test_edit_made_elsewhere_meanwhile_is_refused(qtbot, view, app_ctx, small_province):
     from cdsdesk.services import tasks as task_service
 
-    tid = province["t1"]
+    tid = small_province["t1"]
     view.select_task(tid)
     view.detail.focal.setText("Trần Thị Bình")
-    with ctx.db.session() as s:  # someone else, on the shared database
+    with app_ctx.db.session() as s:  # someone else, on the shared database
         task_service.edit_task(s, tid, {"focal_person": "Lê Văn Cường"})
     view.detail.save()
     box = view.window().findChild(QMessageBox, "errorMessage")
     assert box is not None and "vừa được người khác thay đổi" in box.text()
-    assert db_task(ctx, tid).focal_person == "Lê Văn Cường"
+    assert db_task(app_ctx, tid).focal_person == "Lê Văn Cường"
     box.close()
 
 
-def test_ctrl_n_with_focus_in_the_table_creates_one_task(qtbot, window, view, ctx):
+def test_ctrl_n_with_focus_in_the_table_creates_one_task(qtbot, window, view, app_ctx):
     view.table.setFocus()
     view.select_task(view.model.task_id(0))
     before = view.model.total_count()
     qtbot.keyClick(view.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert view.model.total_count() == before + 1
-    assert db_task(ctx, view.current_id()).title == "Nhiệm vụ mới"
+    assert db_task(app_ctx, view.current_id()).title == "Nhiệm vụ mới"

@@ -135,10 +135,10 @@ class TaskDetailPane(QWidget):
         self.title = QPlainTextEdit()
         self.title.setObjectName("titleEdit")
         self.title.setTabChangesFocus(True)
-        self.title.setFixedHeight(52)
+        self.title.setFixedHeight(46)
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
-        self.description.setFixedHeight(52)
+        self.description.setFixedHeight(46)
         self.plan = ChoiceCombo(none_label=self.tr("(no plan)"))
         self.plan.setObjectName("planCombo")
         self.area = ChoiceCombo(none_label=self.tr("(no area)"))
@@ -156,7 +156,7 @@ class TaskDetailPane(QWidget):
         self.recurring = QCheckBox(self.tr("Carried out routinely"))
         self.product = QPlainTextEdit()
         self.product.setTabChangesFocus(True)
-        self.product.setFixedHeight(52)
+        self.product.setFixedHeight(46)
         self.priority = ChoiceCombo()
         self.priority.set_choices([
             (Priority.LOW.value, self.tr("Low")), (Priority.NORMAL.value, self.tr("Normal")),

@@ -294,7 +294,7 @@ class TasksView(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([420, 330])
+        self.splitter.setSizes([400, 370])
         lay.addWidget(self.splitter, 1)
 
         self.filters.changed.connect(self._filter_changed)
