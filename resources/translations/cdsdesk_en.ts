@@ -525,6 +525,10 @@ Your data has not been changed by the failed operation. The details were written
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Any deadline</source>
         <translation type="unfinished"></translation>
     </message>

@@ -525,6 +525,10 @@ Thao tác lỗi không làm thay đổi dữ liệu. Chi tiết đã được gh
         <translation>Hoàn thành (cả thường xuyên)</translation>
     </message>
     <message>
+        <source>Not completed</source>
+        <translation>Chưa hoàn thành</translation>
+    </message>
+    <message>
         <source>Any deadline</source>
         <translation>Mọi thời hạn</translation>
     </message>

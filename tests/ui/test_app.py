@@ -79,3 +79,25 @@ def test_demo_if_empty_loads_the_demo(qtbot, monkeypatch, tmp_path):
 
     seen = _run(monkeypatch, tmp_path, tmp_path / "demo.db", demo=True, inspect=inspect)
     assert seen["tasks"] > 0
+
+
+def test_switching_language_rebuilds_the_window_in_that_language(qtbot, app_ctx, qapp):
+    from cdsdesk.app import _Controller
+
+    controller = _Controller(qapp, app_ctx, QSettings())
+    controller.show()
+    first = controller.window
+    first.show_page("tasks")
+    assert first.nav.currentItem().text() == "Nhiệm vụ"
+    try:
+        first.act_lang_en.trigger()
+        second = controller.window
+        assert second is not first and second.isVisible() and not first.isVisible()
+        assert second.nav.currentItem().text() == "Tasks"  # the same page, now in English
+        assert second.menuBar().actions()[0].text() == "&File"
+        assert app_ctx.lang == "en"
+        assert QSettings().value("ui/language") == "en"
+    finally:
+        controller.switch_language("vi")
+        controller.window.close()
+    assert app_ctx.lang == "vi"

@@ -126,3 +126,14 @@ def test_refresh_touches_only_changed_rows(qtbot, db, small_province, vi):
     row = model.row_of(small_province["t1"])
     assert blocker.args[0].row() == row
     assert model.index(row, COL_TITLE).data() == "Số hoá hồ sơ"
+
+
+def test_open_status_and_deadline_windows(db, small_province, vi):
+    model = TaskTableModel(db)
+    model.reload()
+    model.set_filter(TaskFilter(status="open"))
+    assert _codes(model) == ["DA06-01", "DA06-02", "KH-01", "KH-10"]
+    model.set_filter(TaskFilter(no_deadline=True))
+    assert _codes(model) == ["DA06-02"]
+    model.set_filter(TaskFilter(deadline_from=dt.date(2024, 1, 1), deadline_to=dt.date(2024, 6, 30)))
+    assert _codes(model) == ["DA06-01", "KH-01"]

@@ -267,3 +267,34 @@ def test_ctrl_n_with_focus_in_the_table_creates_one_task(qtbot, window, view, ap
     qtbot.keyClick(view.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert view.model.total_count() == before + 1
     assert db_task(app_ctx, view.current_id()).title == "Nhiệm vụ mới"
+
+
+def test_deadline_window_follows_the_reporting_period(qtbot, view, app_ctx):
+    from cdsdesk.domain.periods import Period
+
+    app_ctx.set_period(Period.parse("2024Q1"))
+    w = view.filters.window
+    w.setCurrentIndex(w.findText("Thời hạn trong kỳ báo cáo"))
+    assert codes(view) == ["KH-01"]
+    app_ctx.set_period(Period.parse("2024Q2"))
+    assert codes(view) == ["DA06-01"]
+    w.setCurrentIndex(w.findText("Không có thời hạn"))
+    assert codes(view) == ["DA06-02"]
+
+
+def test_choose_cooperating_agencies(qtbot, view, app_ctx, small_province, type_text):
+    from cdsdesk.ui.views.task_detail import CooperatorsDialog
+
+    tid = small_province["t1"]
+    view.select_task(tid)
+    qtbot.mouseClick(view.detail.coop_button, Qt.MouseButton.LeftButton)
+    dlg = view.detail.findChild(CooperatorsDialog)
+    type_text(dlg.search, "noi vu")
+    shown = [dlg.list.item(i) for i in range(dlg.list.count()) if not dlg.list.item(i).isHidden()]
+    assert [i.text() for i in shown] == ["Sở Nội vụ"]
+    shown[0].setCheckState(Qt.CheckState.Checked)
+    dlg.accept()
+    assert view.detail.coop_button.text() == "Sở Nội vụ"
+    view.detail.save()
+    with app_ctx.db.session() as s:
+        assert [a.id for a in s.get(Task, tid).cooperators] == [small_province["snv"]]

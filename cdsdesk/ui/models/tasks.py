@@ -72,7 +72,7 @@ class TaskFilter:
     plan_id: int | None = None
     agency_id: int | None = None
     area_id: int | None = None
-    status: str | None = None  # a status key, or "completed" for both completed statuses
+    status: str | None = None  # a status key, "completed" (both completed statuses) or "open" (the rest)
     overdue_only: bool = False
     due_soon_only: bool = False
     deadline_from: dt.date | None = None
@@ -244,7 +244,9 @@ class TaskTableModel(QAbstractTableModel):
             ids = [i for i in ids if rows[i][R_AREA] == f.area_id]
         if f.agency_ids is not None:
             ids = [i for i in ids if rows[i][R_LEAD] in f.agency_ids]
-        if f.status:
+        if f.status == "open":
+            ids = [i for i in ids if rows[i][R_STATUS] not in COMPLETED]
+        elif f.status:
             wanted = set(COMPLETED) if f.status == "completed" else {f.status}
             ids = [i for i in ids if rows[i][R_STATUS] in wanted]
         if f.overdue_only:

@@ -137,6 +137,7 @@ class TaskFilterBar(QWidget):
         self.status.setObjectName("statusFilter")
         self.status.addItem(self.tr("All statuses"), None)
         self.status.addItem(self.tr("Completed (both kinds)"), "completed")
+        self.status.addItem(self.tr("Not completed"), "open")
         fill_status_combo(self.status, lang)
         row2.addWidget(self.status, 2)
         self.window = QComboBox(self)
@@ -441,7 +442,7 @@ class TasksView(QWidget):
         self.filters.search.selectAll()
 
     def apply_filter(self, spec: dict[str, Any]) -> None:
-        """Show the tasks a dashboard tile names: keys ``status`` (a key or ``completed``;
+        """Show the tasks a dashboard tile names: keys ``status`` (a key, ``completed``, ``open``;
         ``total`` or ``overdue`` also accepted), ``overdue``, ``plan_code``, ``agency_code``,
         ``area_code``, ``search``, ``due_soon``. Filters not named are cleared."""
         f = self.filters
