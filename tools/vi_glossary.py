@@ -167,6 +167,7 @@ VI: dict[str, str] = {
     "cdsdesk database (*.db *.sqlite);;All files (*)": "Cơ sở dữ liệu cdsdesk (*.db *.sqlite);;Mọi tệp (*)",
     "cdsdesk database (*.db)": "Cơ sở dữ liệu cdsdesk (*.db)",
     "overdue": "quá hạn",
+    "after %1": "sau ngày %1",
     "Not completed": "Chưa hoàn thành",
     "Now: %1 — on %2: %3": "Hiện tại: %1 — ngày %2: %3",
     "retracted": "đã thu hồi",

@@ -30,6 +30,10 @@
         <source>retracted</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Jobs</name>

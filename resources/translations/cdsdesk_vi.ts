@@ -30,6 +30,10 @@
         <source>retracted</source>
         <translation>đã thu hồi</translation>
     </message>
+    <message>
+        <source>after %1</source>
+        <translation>sau ngày %1</translation>
+    </message>
 </context>
 <context>
     <name>Jobs</name>

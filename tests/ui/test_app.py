@@ -22,6 +22,10 @@ def _run(monkeypatch, tmp_path, db_arg, *, demo=False, inspect=None):
 
         wins = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         if not wins:
+            seen["tries"] = seen.get("tries", 0) + 1
+            if seen["tries"] > 200:  # no window after 10 s: end the event loop, fail below
+                QApplication.quit()
+                return
             QTimer.singleShot(50, check)
             return
         win = wins[0]
@@ -33,6 +37,7 @@ def _run(monkeypatch, tmp_path, db_arg, *, demo=False, inspect=None):
 
     QTimer.singleShot(0, check)
     seen["code"] = run_gui(str(db_arg), demo_if_empty=demo, argv=["cdsdesk"])
+    assert "title" in seen, "the main window never appeared"
     return seen
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QMessageBox, QSpinBox
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, QMessageBox, QSpinBox
 
 from cdsdesk.store.models import StatusUpdate, Task
 from cdsdesk.ui.dialogs.status_update import StatusUpdateDialog
@@ -298,3 +298,15 @@ def test_choose_cooperating_agencies(qtbot, view, app_ctx, small_province, type_
     view.detail.save()
     with app_ctx.db.session() as s:
         assert [a.id for a in s.get(Task, tid).cooperators] == [small_province["snv"]]
+
+
+def test_looking_at_an_earlier_day_shows_how_the_task_stood_then(qtbot, view, app_ctx, small_province):
+    tid = small_province["t2"]  # completed on 15/4/2024
+    view.select_task(tid)
+    assert view.detail.status_badge.text() == "Hoàn thành · 100%"
+    app_ctx.set_as_of(dt.date(2024, 3, 31))
+    view.select_task(tid)
+    assert view.detail.status_badge.text() == "Hiện tại: Hoàn thành · 100% — ngày 31/3/2024: Chưa triển khai"
+    label = view.detail.timeline.findChild(QLabel, "historyEntry")
+    assert "sau ngày 31/3/2024" in label.text()
+    assert row_index(view, tid, COL_STATUS).data() == "Chưa triển khai"

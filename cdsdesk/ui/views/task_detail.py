@@ -303,7 +303,7 @@ class TaskDetailPane(QWidget):
         self.status_badge.setStyleSheet(
             f"background: {bg}; color: {fg}; border-radius: 4px; padding: 4px 8px; font-weight: 600"
         )
-        self.timeline.set_entries(history)
+        self.timeline.set_entries(history, as_of=as_of if as_of < dt.date.today() else None)
         self.history_label.setText(self.tr("History (%n)", "", sum(not h.retracted for h in history)))
         self.form_host.setEnabled(not deleted)
         self.update_button.setEnabled(not deleted)

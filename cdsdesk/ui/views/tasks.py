@@ -280,7 +280,7 @@ class TasksView(QWidget):
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         fm = self.fontMetrics()
         longest_status = max(fm.horizontalAdvance(s.label(ctx.lang)) for s in TaskStatus)
-        widths = {COL_CODE: fm.horizontalAdvance("DA06-2024-999") + 24, COL_AGENCY: 230,
+        widths = {COL_CODE: fm.horizontalAdvance("DA06-2024-999") + 24, COL_AGENCY: 200,
                   COL_DEADLINE: fm.horizontalAdvance("30/12/2024") + 44,
                   COL_STATUS: longest_status + 20,
                   COL_PROGRESS: fm.horizontalAdvance(self.tr("Progress")) + 24,
@@ -345,6 +345,7 @@ class TasksView(QWidget):
         self.model.as_of = self.ctx.as_of
         self.model.set_filter(self.filters.task_filter(self.ctx))
         self.model.reload()
+        self.detail.reload()
 
     def _data_changed(self, changes: Changes) -> None:
         if changes.agencies or changes.plans or changes.meetings:

@@ -62,13 +62,19 @@ class HistoryTimeline(QScrollArea):
         self._lay.setSpacing(0)
         self.setWidget(self._inner)
         self.entries_shown: list[HistoryEntry] = []
+        self.as_of: dt.date | None = None
         self.set_entries([])
 
-    def set_entries(self, entries: list[HistoryEntry]) -> None:
+    def set_entries(self, entries: list[HistoryEntry], *, as_of: dt.date | None = None) -> None:
+        """Newest first. Entries after ``as_of`` (the day the window is looking at) are greyed."""
+        self.as_of = as_of
         while self._lay.count():
             item = self._lay.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            w = item.widget()
+            if w is not None:
+                w.hide()
+                w.setParent(None)  # gone at once, not at the next turn of the loop
+                w.deleteLater()
         self.entries_shown = list(entries)
         if not entries:
             empty = QLabel(self.tr("No status updates recorded yet."), self._inner)
@@ -78,9 +84,10 @@ class HistoryTimeline(QScrollArea):
             row = QWidget(self._inner)
             h = QHBoxLayout(row)
             h.setContentsMargins(0, 0, 0, 0)
-            color = "#b0bec5" if e.retracted else STATUS_COLORS.get(e.status, ("", "#607d8b"))[1]
+            later = as_of is not None and e.entry_date > as_of
+            color = "#b0bec5" if e.retracted or later else STATUS_COLORS.get(e.status, ("", "#607d8b"))[1]
             h.addWidget(_Dot(color, first=i == 0, last=i == len(entries) - 1, parent=row), 0)
-            label = QLabel(self._entry_html(e), row)
+            label = QLabel(self._entry_html(e, later=later), row)
             label.setObjectName("historyEntry")
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
@@ -90,7 +97,7 @@ class HistoryTimeline(QScrollArea):
             self._lay.addWidget(row)
         self._lay.addStretch(1)
 
-    def _entry_html(self, e: HistoryEntry) -> str:
+    def _entry_html(self, e: HistoryEntry, *, later: bool = False) -> str:
         try:
             label = TaskStatus(e.status).label(self.lang)
         except ValueError:
@@ -99,6 +106,9 @@ class HistoryTimeline(QScrollArea):
         if e.retracted:
             retracted = html.escape(self.tr("retracted"))
             head = f"<s>{head}</s> <i>({retracted})</i>"
+        elif later:
+            after = html.escape(self.tr("after %1").replace("%1", format_date(self.as_of)))
+            head = f"{head} <i>({after})</i>"
         parts = [head]
         if e.note:
             parts.append(html.escape(e.note).replace("\n", "<br>"))
@@ -108,4 +118,4 @@ class HistoryTimeline(QScrollArea):
         if small:
             parts.append(f"<span style='color:#607d8b'>{small}</span>")
         body = "<br>".join(parts)
-        return f"<div style='color:#90a4ae'>{body}</div>" if e.retracted else f"<div>{body}</div>"
+        return f"<div style='color:#90a4ae'>{body}</div>" if e.retracted or later else f"<div>{body}</div>"
