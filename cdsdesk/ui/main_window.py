@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMenu,
-    QSplitter,
     QStackedWidget,
     QTableWidget,
     QToolBar,
@@ -121,7 +120,7 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setSpacing(1)
         self.nav.setStyleSheet(
-            "QListWidget#navigation { border: none; background: palette(window); font-size: 10.5pt }"
+            "QListWidget#navigation { border: none; background: palette(window); font-size: 10.5pt; outline: 0 }"
             "QListWidget#navigation::item { padding: 7px 8px; border-radius: 4px }"
             "QListWidget#navigation::item:selected { background: #1565c0; color: white }"
         )
@@ -132,12 +131,13 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(width + 70)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pages")
-        splitter = QSplitter(self)
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(4, 4, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self._page_index: dict[str, int] = {}
         for page in PAGES:
             holder = QWidget()  # replaced by the real page on first show

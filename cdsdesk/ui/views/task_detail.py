@@ -252,6 +252,7 @@ class TaskDetailPane(QWidget):
             self.header.setText(self.tr("Select a task to see and edit its details."))
             self.status_badge.clear()
             self._loaded = {}
+            self.priority.set_value(Priority.NORMAL.value)
             self.timeline.set_entries([])
             return
         with self.ctx.db.session() as s:
