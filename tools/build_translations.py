@@ -7,7 +7,7 @@ House style: source strings in the code are English (``self.tr("Tasks")``) and
 ``cdsdesk_vi.ts`` holds their Vietnamese. A source string written in Vietnamese
 (``self.tr("Kế hoạch:")``) also works: Vietnamese shows it as it is and ``cdsdesk_en.ts`` holds its
 English. Edit the .ts files with Qt Linguist (``pyside6-linguist``) or a text editor;
-``tools/vi_glossary.py`` fills the Vietnamese of new English strings from a shared glossary.
+``tools/glossary.py`` fills new messages of both catalogues from a shared glossary.
 ``qt_vi.ts`` (hand-written) covers texts Qt draws itself. The compiled ``.qm`` files are
 committed, so a plain install needs no Qt tools.
 """

@@ -1,9 +1,10 @@
-"""Vietnamese for the interface texts, applied to ``cdsdesk_vi.ts`` by ``--fill``.
+"""The interface glossary: Vietnamese for English source texts (``VI``) and English for texts
+written in Vietnamese in the code (``EN``).
 
-The .ts file stays the source of truth (Qt Linguist edits it); this glossary fills texts that are
-still unfinished after new strings appear in the code, so wording stays consistent across views.
+The .ts files stay the source of truth (Qt Linguist edits them); this fills the messages still
+unfinished after new strings appear in the code, so wording stays consistent across views.
 
-    python tools/vi_glossary.py   # fill unfinished messages of resources/translations/cdsdesk_vi.ts
+    python tools/build_translations.py && python tools/glossary.py && python tools/build_translations.py --check
 """
 
 from __future__ import annotations
@@ -178,8 +179,99 @@ VI: dict[str, str] = {
 }
 
 
-def fill(ts: Path) -> list[str]:
-    """Fill unfinished messages from VI; returns the sources still without a translation."""
+#: English for the texts the views write in Vietnamese.
+EN: dict[str, str] = {
+    "Tìm cơ quan (không cần dấu)…": "Find an agency (accents optional)…",
+    "Nhấp đúp vào một cơ quan để xem danh sách nhiệm vụ; vào cột “Quá hạn” hoặc “Hoàn thành” để xem riêng các nhiệm vụ đó.":
+        "Double-click an agency to see its tasks; on the “Overdue” or “Completed” column to see only those.",
+    "Số liệu đến ngày {d}": "Figures as of {d}",
+    "Gồm cả nhiệm vụ của các đơn vị cấp dưới": "Including the tasks of the units below",
+    "Riêng {name}: {own}; cả cấp dưới: {all}": "{name} alone: {own}; with the units below: {all}",
+    "Mọi đối tượng": "Everything",
+    "Từ ngày": "From",
+    "đến ngày": "to",
+    "Tìm mã nhiệm vụ, mã chỉ tiêu, giá trị…": "Find a task code, indicator code, value…",
+    "Bỏ lọc": "Clear filters",
+    "Mọi người": "Everyone",
+    "Lịch sử thay đổi của {what} {label} — nhấn “Bỏ lọc” để xem toàn bộ nhật ký":
+        "Change history of {what} {label} — press “Clear filters” to see the whole log",
+    "Đang hiện {n} dòng mới nhất — cuộn xuống để xem thêm": "Showing the newest {n} rows — scroll down for more",
+    "{n} dòng": "{n} rows",
+    "Lưu ảnh PNG…": "Save PNG…",
+    "Lưu biểu đồ thành tệp ảnh PNG": "Save the chart as a PNG image file",
+    "Đang vẽ biểu đồ…": "Drawing the chart…",
+    "Lưu biểu đồ thành ảnh PNG…": "Save the chart as PNG…",
+    "Chưa có dữ liệu để vẽ": "No data to draw yet",
+    "Lưu biểu đồ": "Save the chart",
+    "Ảnh PNG (*.png)": "PNG image (*.png)",
+    "Không lưu được biểu đồ": "The chart could not be saved",
+    "Kế hoạch:": "Plan:",
+    "Cơ quan:": "Agency:",
+    "Tất cả kế hoạch": "All plans",
+    "Tất cả cơ quan": "All agencies",
+    "Đến hạn trong {n} ngày tới ({k} nhiệm vụ)": "Due in the next {n} days ({k} tasks)",
+    "Chỉ tiêu cần nỗ lực tập trung ({k})": "Indicators needing focused effort ({k})",
+    "Tổng quan — {scope}": "Overview — {scope}",
+    " · {n} thường xuyên": " · {n} routinely",
+    "Giao nhiệm vụ từ kết luận số {n}": "Assign a task from conclusion no. {n}",
+    "Nội dung nhiệm vụ:": "Task:",
+    "— chọn cơ quan chủ trì —": "— choose the lead agency —",
+    "Cơ quan chủ trì:": "Lead agency:",
+    "Thời hạn:": "Deadline:",
+    "(không thuộc kế hoạch nào)": "(in no plan)",
+    "Thuộc kế hoạch:": "Plan:",
+    "để trống: tự đánh số": "leave empty to number automatically",
+    "Mã nhiệm vụ:": "Task code:",
+    "Giao nhiệm vụ": "Assign the task",
+    "Hủy": "Cancel",
+    "Hãy chọn cơ quan chủ trì cho nhiệm vụ.": "Choose the lead agency of the task.",
+    "Nội dung nhiệm vụ không được để trống.": "The task cannot be empty.",
+    "Tìm chỉ tiêu (mã hoặc tên, không cần dấu)…": "Find an indicator (code or name, accents optional)…",
+    "Diễn biến theo kỳ": "Over the periods",
+    "Kỳ báo cáo:": "Period:",
+    "So sánh các cơ quan": "Agencies compared",
+    "Nhập số liệu": "Enter values",
+    "{n} chỉ tiêu: {a} đã hoàn thành, {l} khả năng cao, {e} cần nỗ lực":
+        "{n} indicators: {a} achieved, {l} highly likely, {e} need effort",
+    "tỷ lệ %, từ 0 đến 100": "a percentage, from 0 to 100",
+    "số nguyên không âm": "a whole number, not negative",
+    "số": "a number",
+    "{code} — {name}. Gõ giá trị ({kind}); dùng dấu phẩy cho phần thập phân, ví dụ 42,5. Xóa ô để bỏ giá trị. Ctrl+Z để hoàn tác.":
+        "{code} — {name}. Type the value ({kind}); a decimal comma, e.g. 42,5. Clear the cell to remove the value. Ctrl+Z undoes.",
+    "Không nhận giá trị: {reason}": "Value refused: {reason}",
+    "Ghi phiên họp mới": "Record a new meeting",
+    "Ngày họp:": "Date:",
+    "Loại phiên họp:": "Kind of meeting:",
+    "ví dụ: Phiên họp quý III/2024 của Ban Chỉ đạo": "e.g. the steering committee's Q3/2024 meeting",
+    "Tên phiên họp:": "Meeting:",
+    "Chủ trì:": "Chaired by:",
+    "Kết luận chung, ghi chú (không bắt buộc)": "General conclusions, notes (optional)",
+    "Ghi chú:": "Notes:",
+    "Ghi phiên họp": "Record the meeting",
+    "Giao thành nhiệm vụ…": "Make it a task…",
+    "Tạo nhiệm vụ từ kết luận đang chọn, giao cho cơ quan với thời hạn":
+        "Create a task from the selected conclusion, assigned to an agency with a deadline",
+    "Thêm kết luận, chỉ đạo": "Add a conclusion or directive",
+    "ví dụ: Sở Kế hoạch và Đầu tư trình đề án trong tháng 7/2024":
+        "e.g. the Department of Planning and Investment submits the project in July 2024",
+    "Nội dung:": "Text:",
+    "Cơ quan thực hiện:": "Agency:",
+    "có thời hạn": "with a deadline",
+    "Thêm kết luận": "Add the conclusion",
+    "(chưa giao cơ quan)": "(no agency yet)",
+    "Chưa có phiên họp nào — hãy ghi phiên họp ở bên trái.": "No meetings yet — record one on the left.",
+    "Đã ghi phiên họp: {t}": "Meeting recorded: {t}",
+    "Đã thêm kết luận số {n}": "Conclusion no. {n} added",
+    "Đã giao nhiệm vụ {code}": "Task {code} assigned",
+    "Không thực hiện được": "Could not be done",
+    "Toàn tỉnh": "Whole province",
+    "Nhập bởi {who} lúc {at}": "Entered by {who} at {at}",
+}
+
+
+def fill(ts: Path, lang: str = "vi") -> list[str]:
+    """Fill unfinished messages of the ``lang`` catalogue; returns the sources still without one."""
+    table = VI if lang == "vi" else EN
     tree = ET.parse(ts)
     missing = []
     for msg in tree.getroot().iter("message"):
@@ -187,12 +279,12 @@ def fill(ts: Path) -> list[str]:
         tr = msg.find("translation")
         if tr is None or tr.get("type") != "unfinished":
             continue
-        if source_language(src) == "vi":
-            continue  # written in Vietnamese already: its English lives in cdsdesk_en.ts
-        if src not in VI:
+        if source_language(src) == lang:
+            continue  # already in this language: Qt shows the source as it is
+        if src not in table:
             missing.append(src)
             continue
-        text = VI[src]
+        text = table[src]
         del tr.attrib["type"]
         if msg.get("numerus") == "yes":
             for child in list(tr):
@@ -212,7 +304,9 @@ def fill(ts: Path) -> list[str]:
 
 if __name__ == "__main__":
     root = Path(__file__).resolve().parent.parent
-    left = fill(root / "resources" / "translations" / "cdsdesk_vi.ts")
-    for m in left:
-        print(f"no Vietnamese yet: {m!r}", file=sys.stderr)
+    for lang in ("vi", "en"):
+        ts = root / "resources" / "translations" / f"cdsdesk_{lang}.ts"
+        if ts.exists():
+            for m in fill(ts, lang):
+                print(f"no {lang} translation yet: {m!r}", file=sys.stderr)
     sys.exit(0)
