@@ -243,7 +243,7 @@ def _read_rows(sheet: Sheet, table: LegacyTable, start: int, mapping: Mapping) -
         if fold(title).startswith(("tong cong", "tong so", "cong")) and not others:
             table.skipped.append((f"{sheet.name}!{r}", f"dòng tổng '{title}', bỏ qua", f"total row '{title}', skipped"))
             continue
-        if not title:
+        if not title and not get("title").is_formula:
             table.skipped.append((f"{sheet.name}!{r}", "dòng không có nội dung nhiệm vụ, bỏ qua",
                                   "row without a task title, skipped"))
             continue
@@ -292,8 +292,7 @@ def _read_task(sheet: Sheet, table: LegacyTable, row: LegacyRow, get, mapping: M
                                + "; ".join(s.label_en for s in TaskStatus)))
         row.status = st
         # A long status text ("Đã hoàn thành. Kế hoạch số 28…") is also the result.
-        if st is not None and not row.result and fold(row.status_text) not in vocab._STATUS_EXACT \
-                and len(row.status_text) > 40:
+        if st is not None and not row.result and vocab._clean(row.status_text) not in vocab._STATUS_EXACT:
             row.result = row.status_text
     p = get("progress")
     if not p.empty:
