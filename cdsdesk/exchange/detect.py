@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 #: (priority, "module:Class"); lower priority is asked first. One line per importer.
 REGISTRY: list[tuple[int, str]] = [
+    (10, "cdsdesk.exchange.form_import:FormImporter"),
     (80, "cdsdesk.exchange.legacy:LegacyImporter"),
 ]
 
