@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from cdsdesk.store.models import Agency, Plan, StatusUpdate, Task
-from xhelpers import TODAY, counts, run_import
+from .xhelpers import TODAY, counts, run_import
 
 SAMPLE = Path("/work/shared/samples/theo-doi-nhiem-vu-2024.xlsx")
 if not SAMPLE.exists():  # the repository's copy when the shared folder is not there
@@ -97,7 +97,7 @@ def test_legacy_sample_counts_match_the_sheet(db, imported):
         assert s.scalar(select(Plan).where(Plan.code == "KH2024")).name == "Kế hoạch chuyển đổi số năm 2024"
         named = {e[2] for e in EXPECTED} | {c for e in EXPECTED for c in e[3]}
         assert set(s.scalars(select(Agency.name))) == named - {None}  # collective names are no agency
-        kinds = dict(s.execute(select(Agency.name, Agency.kind)).tuples().all())
+        kinds = {n: k for n, k in s.execute(select(Agency.name, Agency.kind))}
         assert kinds["Viettel Tuyên Quang"] == "enterprise" and kinds[STTTT] == "department"
 
 
@@ -129,7 +129,7 @@ def test_legacy_sample_skipped_lines_are_listed(imported):
 
 
 def test_legacy_sample_dry_run_changes_nothing(db):
-    from xhelpers import snapshot
+    from .xhelpers import snapshot
 
     before = snapshot(db)
     fp = run_import(db, SAMPLE, dry_run=True)

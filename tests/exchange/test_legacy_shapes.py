@@ -14,7 +14,7 @@ from cdsdesk.exchange.detect import Probe, detect
 from cdsdesk.exchange.legacy_vocab import agency_key
 from cdsdesk.services.agencies import create_agency
 from cdsdesk.store.models import Agency, Task
-from xhelpers import counts, run_import, snapshot
+from .xhelpers import counts, run_import, snapshot
 
 
 def _sheet(path, rows, *, header_merge: str | None = "E3:F3"):
