@@ -312,7 +312,7 @@ def build_form(session: Session, agency: Agency, period: Period, *, issue_uuid: 
         dv_progress.add(f"{col[T_PROGRESS]}{HEADER_ROW + 1}:{col[T_PROGRESS]}{last}")
         dv_date.add(f"{col[T_DONE_ON]}{HEADER_ROW + 1}:{col[T_DONE_ON]}{last}")
     else:
-        ws.cell(row=HEADER_ROW + 1, column=1, value="(Không có nhiệm vụ nào trong kỳ)")
+        ws.cell(row=HEADER_ROW + 1, column=2, value="(Không có nhiệm vụ nào trong kỳ)")
     _protect(ws)
 
     wi = wb.create_sheet(INDICATOR_SHEET, index=1)
@@ -352,7 +352,7 @@ def build_form(session: Session, agency: Agency, period: Period, *, issue_uuid: 
             current.value if current else None, current.comment if current else None,
         ])
     if not indicators:
-        wi.cell(row=HEADER_ROW + 1, column=1, value="(Không có chỉ tiêu nào cần báo cáo)")
+        wi.cell(row=HEADER_ROW + 1, column=2, value="(Không có chỉ tiêu nào cần báo cáo)")
     _protect(wi)
 
     meta = [

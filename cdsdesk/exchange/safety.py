@@ -246,7 +246,10 @@ def _cell(c: Any, limits: Limits) -> Cell:
 def read_xlsx(data: bytes, *, source: str = "", limits: Limits = DEFAULT_LIMITS) -> Book:
     """Every sheet's cells (up to ``max_cols`` columns); formulas kept as text, never evaluated."""
     zf = open_zip(data, source=source, limits=limits)
-    zf.close()
+    try:
+        _refuse_dtd(zf, source)
+    finally:
+        zf.close()
     import openpyxl
 
     try:
@@ -294,6 +297,28 @@ def read_xlsx(data: bytes, *, source: str = "", limits: Limits = DEFAULT_LIMITS)
         except Exception:  # noqa: BLE001 - closing a broken archive must not mask the real error
             pass
     return Book(sheets=sheets, epoch=epoch, source=source)
+
+
+def _refuse_dtd(zf: zipfile.ZipFile, source: str) -> None:
+    """Office XML never declares a DTD; one that does is an entity-expansion or XXE attempt.
+
+    Checked here whatever parser openpyxl picks (lxml without entity resolution, or defusedxml)."""
+    for info in zf.infolist():
+        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        try:
+            with zf.open(info) as fh:
+                head = fh.read(4096)
+        except Exception as exc:
+            raise ImportRejected(
+                f"tệp Excel bị hỏng ({_reason(exc)})", f"the Excel file is corrupt ({_reason(exc)})", source=source
+            ) from None
+        if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
+            raise ImportRejected(
+                f"tệp chứa khai báo DTD/ENTITY trong {info.filename} (không an toàn)",
+                f"the file declares a DTD/ENTITY in {info.filename} (unsafe)",
+                source=source,
+            )
 
 
 def _reason(exc: BaseException) -> str:

@@ -87,3 +87,29 @@ def _row_of(ws, code: str) -> int:  # noqa: ANN001
         if ws.cell(r, 1).value == code:
             return r
     raise KeyError(code)
+
+
+def snapshot(db) -> list[str]:  # noqa: ANN001
+    """Every row of every table, as SQL text: equal snapshots mean an unchanged database."""
+    import sqlite3
+
+    con = sqlite3.connect(str(db.path))
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def form(db, province, tmp_path):
+    """The form issued to the Department of Information and Communications for 2024S1."""
+    from cdsdesk.exchange.forms import write_form
+
+    return write_form(db, "STTTT", "2024S1", tmp_path / "Phiếu Sở TT&TT.xlsx").path
+
+
+def run_import(db, *paths, **options):  # noqa: ANN001, ANN003
+    from cdsdesk.exchange.importer import ImportOptions, import_files
+
+    options.setdefault("today", TODAY)
+    return import_files(db, list(paths), ImportOptions(**options))
