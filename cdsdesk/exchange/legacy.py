@@ -373,3 +373,56 @@ class LegacyImporter(Importer):
 def skipped_lines(fp: FilePlan, lang: str = "vi") -> list[str]:
     """What the importer left out of a legacy sheet, one line each (for the CLI)."""
     return [m.text(lang) for m in fp.notices]
+
+
+@dataclass
+class Question:
+    """One thing the mapping step asks about, with the choices it offers (key, label)."""
+
+    kind: str  # heading | status | agency | area
+    text: str
+    key: str  # what the answer is stored under in the mapping
+    cells: list[str]
+    choices: list[tuple[str, str]]
+    default: str = ""
+
+
+def mapping_questions(fp: FilePlan, agencies: list[tuple[str, str]]) -> list[Question]:
+    """What the mapping step should ask for a legacy sheet's plan: unrecognised headings, statuses
+    and group headings, and every agency the import would create (it may exist under another name).
+    ``agencies`` are the database's (code, name) pairs."""
+    table: LegacyTable | None = fp.data.get("legacy")
+    if table is None:
+        return []
+    statuses = [(s.value, s.label_vi) for s in TaskStatus]
+    fields = [(k, v) for k, v in vocab.FIELDS.items() if k != "stt"]
+    areas = [("", "(không thuộc lĩnh vực nào)")] + [(c, n) for c, n, _ in vocab.AREAS]
+    agency_choices = [("", "Tạo cơ quan mới với tên này")] + [(c, f"{n} ({c})") for c, n in agencies]
+    out: list[Question] = []
+    for u in table.unknowns:
+        if u.kind == "status":
+            out.append(Question("status", u.text, fold(u.text), u.cells, statuses, ""))
+        elif u.kind == "heading":
+            out.append(Question("heading", u.text, fold(u.text), u.cells, fields, "ignore"))
+        elif u.kind == "area":
+            out.append(Question("area", u.text, fold(u.text), u.cells, areas, ""))
+    for row in fp.rows:
+        if row.entity == "agency" and row.status == RowStatus.NEW:
+            cells = [c.cell for r in fp.rows if r.entity == "task"
+                     for c in r.changes if c.field in ("lead", "cooperators") and row.data["name"] in str(c.new)]
+            out.append(Question("agency", row.data["name"], row.data["key"], cells, agency_choices, ""))
+    return out
+
+
+def mapping_from_answers(questions: list[Question], answers: dict[int, str], base: Mapping | None = None) -> dict:
+    """The ``legacy_mapping`` parameter from the answers (question index → chosen key)."""
+    m = Mapping.from_dict(base.to_dict() if base else None)
+    target = {"status": m.statuses, "heading": m.headings, "agency": m.agencies, "area": m.areas}
+    for i, q in enumerate(questions):
+        choice = answers.get(i, q.default)
+        if q.kind == "status" and not choice:
+            continue  # unanswered: stays an error
+        if q.kind == "agency" and not choice:
+            continue  # create, as without a mapping
+        target[q.kind][q.key] = choice
+    return m.to_dict()

@@ -124,7 +124,7 @@ def status_key(text: object) -> TaskStatus | None:
         return TaskStatus.DONE_ROUTINE
     if re.match(r"^chua hoan thanh\b", head):
         return TaskStatus.IN_PROGRESS
-    if re.match(r"^(cho|vuong mac|tam dung|kho khan)\b", head):
+    if re.match(r"^(cho|vuong mac|tam dung|tam hoan|tam ngung|kho khan|dang vuong)\b", head):
         return TaskStatus.BLOCKED
     if re.match(r"^chua\b", head):
         return TaskStatus.NOT_STARTED
