@@ -18,7 +18,6 @@ The parser (``legacy_parse``) reads the table; here it is matched against the da
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -233,7 +232,7 @@ class LegacyImporter(Importer):
             row.key = r.code or next_code()
             row.data["code"] = row.key
             for f, new, cell in (
-                ("title", r.title, cells.get("title")), ("area", area_name, ""),
+                ("title", r.title, cells.get("title")), ("area", area_name, cells.get("area")),
                 ("lead", lead_ref.name if lead_ref else None, cells.get("lead")),
                 ("cooperators", coop_names, cells.get("cooperators")),
                 ("deadline", r.deadline, cells.get("deadline")), ("recurring", r.recurring or None, cells.get("deadline")),
@@ -252,7 +251,7 @@ class LegacyImporter(Importer):
             StatusUpdate.task_id == task.id, StatusUpdate.retracted_at.is_(None)
         ).order_by(StatusUpdate.entry_date.desc(), StatusUpdate.id.desc()).limit(1))
         pairs = [
-            ("area", task.area.name if task.area else None, area_name if r.area_code else None, ""),
+            ("area", task.area.name if task.area else None, area_name if r.area_code else None, cells.get("area", "")),
             ("lead", old_lead, lead_ref.name if lead_ref else None, cells.get("lead", "")),
             ("cooperators", "; ".join(a.name for a in task.cooperators) or None, coop_names, cells.get("cooperators", "")),
             ("deadline", task.deadline, r.deadline, cells.get("deadline", "")),

@@ -211,6 +211,7 @@ def _read_rows(sheet: Sheet, table: LegacyTable, start: int, mapping: Mapping) -
     by_field = {f: c for c, f in table.columns.items() if f != "ignore"}
     area: str | None = None
     group = ""
+    group_cell = ""
     for r in range(start, sheet.max_row + 1):
         cells = sheet.rows[r - 1]
         if not any(not c.empty or c.is_formula for c in cells):
@@ -234,6 +235,7 @@ def _read_rows(sheet: Sheet, table: LegacyTable, start: int, mapping: Mapping) -
                                                            (title or filled[-1]).isupper())):
             text = " ".join(x for x in ([stt] if stt and vocab.roman_or_letter(stt) else []) + [title or filled[-1]])
             group = title or filled[-1]
+            group_cell = sheet.ref(r, by_field.get("title", 1) if title else 1)
             mapped = mapping.areas.get(fold(group))
             area = mapped if mapped is not None else vocab.area_code(text)
             area = area or None
@@ -249,6 +251,8 @@ def _read_rows(sheet: Sheet, table: LegacyTable, start: int, mapping: Mapping) -
             continue
         row = LegacyRow(row=r, cells={f: sheet.ref(r, c) for f, c in by_field.items()}, stt=stt,
                         title=title, area_code=area, group=group)
+        if group_cell:
+            row.cells["area"] = group_cell
         _read_task(sheet, table, row, get, mapping)
         table.rows.append(row)
 

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from ..domain.errors import UserError
 from ..services.lookup import agency_by_code
 from ..store.models import (
-    Agency, Area, Indicator, IndicatorValue, Pillar, Plan, StatusUpdate, Target, Task, task_cooperators, utcnow,
+    Agency, Area, Indicator, IndicatorValue, Pillar, Plan, StatusUpdate, Target, Task, utcnow,
 )
 from ..store.session import get_setting
 

@@ -25,13 +25,10 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import UserError
 from ..domain.periods import Period
-from ..services import audit
-from ..services.agencies import create_agency
 from ..services.changes import Changes
-from ..services.indicators import create_indicator, create_target, set_value, validate_value
-from ..services.tasks import create_task, delete_task, edit_task, record_status_update, sync_current
+from ..services.indicators import validate_value
 from ..store.models import (
-    Agency, Area, AuditEntry, ImportBatch, Indicator, IndicatorValue, Pillar, Plan, StatusUpdate, Target, Task,
+    Agency, Area, ImportBatch, Indicator, IndicatorValue, Pillar, Plan, StatusUpdate, Target, Task,
 )
 from .detect import Probe
 from .importer import ImportContext, Importer
@@ -322,7 +319,8 @@ class PackageImporter(Importer):
                 newer = rec["revision"] > local.revision
                 for k in _TASK_FIELDS:
                     if theirs[k] != mine[k]:
-                        row.changes.append(_fc(k, mine[k], theirs[k], conflict=not newer))
+                        old, new = _shown(session, R, k, mine[k], rec)
+                        row.changes.append(_fc(k, old, new, conflict=not newer))
                 if bool(rec["deleted_at"]) and local.deleted_at is None:
                     row.changes.append(_fc("deleted", False, True, conflict=not newer))
                 if new_entries:
@@ -377,6 +375,30 @@ class PackageImporter(Importer):
         from .package_apply import apply_package
 
         return apply_package(session, fp, ctx, batch)
+
+
+def _shown(session: Session, R: dict, key: str, local: Any, rec: dict) -> tuple[Any, Any]:
+    """(old, new) of a reference field as the user reads them: names and codes, not row ids."""
+    names = {a["uuid"]: a["name"] for a in R["agencies"]}
+    if key == "lead_agency_id":
+        old = session.get(Agency, local).name if local else None
+        return old, names.get(rec["lead_agency"])
+    if key == "cooperator_ids":
+        old = "; ".join(sorted(session.get(Agency, i).name for i in local)) or None
+        return old, "; ".join(sorted(names[c] for c in rec["cooperators"] if c in names)) or None
+    if key == "plan_id":
+        plans = {p["uuid"]: p["code"] for p in R["plans"]}
+        return (session.get(Plan, local).code if local else None), plans.get(rec["plan"])
+    if key == "area_id":
+        return (session.get(Area, local).code if local else None), rec["area"]
+    return local, refs_value(rec, key)
+
+
+def refs_value(rec: dict, key: str) -> Any:
+    field_name = {"start_date": "start_date", "deadline": "deadline"}.get(key)
+    if field_name:
+        return _date(rec[field_name])
+    return rec[key]
 
 
 def _local_fields(t: Task) -> dict[str, Any]:
