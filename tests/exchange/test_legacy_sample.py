@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from cdsdesk.store.models import Agency, Plan, StatusUpdate, Task
 from .xhelpers import TODAY, counts, run_import
@@ -135,3 +135,18 @@ def test_legacy_sample_dry_run_changes_nothing(db):
     fp = run_import(db, SAMPLE, dry_run=True)
     assert fp.outcome.value == "dry_run" and fp.summary().created == 20 + 8 + 17
     assert snapshot(db) == before
+
+
+def test_legacy_sample_uses_the_areas_init_seeded(db):
+    from cdsdesk.services.reference import ensure_reference_data
+    from cdsdesk.store.models import Area
+
+    with db.session() as s:
+        ensure_reference_data(s)
+        seeded = {a.code: a.id for a in s.scalars(select(Area))}
+    fp = run_import(db, SAMPLE)
+    assert fp.outcome.value == "applied" and not [r for r in fp.rows if r.entity == "area"]
+    with db.session() as s:
+        assert len(seeded) == 8 and s.scalar(select(func.count()).select_from(Area)) == 8
+        got = {t.title[:20]: t.area_id for t in s.scalars(select(Task))}
+        assert got["Triển khai giám sát "] == seeded["ATTT"] and got["Tập huấn kỹ năng số "] == seeded["NLS"]

@@ -198,3 +198,24 @@ def test_package_into_empty_database_carries_its_references(three, tmp_path):
         assert target.target_value == 80 and target.agency.code == "HYS" and target.indicator.code == "DVC-TT"
     b = fp.summary()
     assert b.created == 3 + 2 + 2 + 1 + 1 + 1  # tasks, values, agencies, plan, indicator, target
+
+
+def test_package_agency_and_since_select_what_travels(three, tmp_path):
+    district, province, _ = three
+    run_import(province, _package(district, tmp_path / "d.cdsx", agency_code="HYS").path)
+    with province.session() as s:
+        from cdsdesk.exchange.package import collect
+
+        only = collect(s, agency_code="STTTT")
+        assert sorted(t["code"] for t in only["tasks"]) == ["NV-001", "NV-002", "NV-003"]
+        assert {a["code"] for a in only["agencies"]} == {"STTTT", "TQ"}  # its parent travels with it
+        assert [v["value"] for v in only["indicator_values"]] == [61]
+        whole = collect(s, agency_code="TQ")  # the province and everything under it
+        assert len(whole["tasks"]) == 6 and len(whole["indicator_values"]) == 4
+        assert collect(s, since=D(2999, 1, 1))["tasks"] == []
+        t = s.scalar(select(Task).where(Task.code == "NV-002"))
+        tasks.record_status_update(s, t.id, status="done", note="Xong", entry_date=D(2024, 7, 1))
+        t.updated_at = dt.datetime(2030, 1, 2)
+    with province.session() as s:
+        later = collect(s, since=D(2030, 1, 1))
+        assert [t["code"] for t in later["tasks"]] == ["NV-002"]
