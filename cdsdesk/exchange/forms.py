@@ -53,7 +53,7 @@ T_CODE, T_TITLE, T_DEADLINE, T_STATUS, T_PROGRESS, T_NOTE, T_DONE_ON, T_LAST_NOT
     "Ngày hoàn thành", "Ghi chú lần trước",
 )
 TASK_COLUMNS = [T_CODE, T_TITLE, T_DEADLINE, T_STATUS, T_PROGRESS, T_NOTE, T_DONE_ON, T_LAST_NOTE]
-TASK_WIDTHS = [14, 40, 11, 24, 9, 36, 12, 28]  # ~83% when fitted to A4 landscape
+TASK_WIDTHS = [14, 40, 12, 24, 9, 36, 13, 28]  # ~83% when fitted to A4 landscape
 TASK_FILL_IN = {T_STATUS, T_PROGRESS, T_NOTE, T_DONE_ON}
 
 I_CODE, I_NAME, I_UNIT, I_VALUE, I_NOTE, I_TARGET, I_PREVIOUS = (
@@ -72,6 +72,7 @@ _HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 _FILL_IN_FILL = PatternFill("solid", fgColor="FFF9DB")
 _UNLOCKED = Protection(locked=False)
 _WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+_CENTER_TOP = Alignment(horizontal="center", vertical="top")
 _DATE_FMT = "dd/mm/yyyy"
 
 
@@ -208,10 +209,11 @@ def _protect(ws) -> None:  # noqa: ANN001
     ws.protection.selectUnlockedCells = False
 
 
-def _body_cell(ws, row: int, col: int, value, *, fill_in: bool, fmt: str | None = None):  # noqa: ANN001, ANN201
+def _body_cell(ws, row: int, col: int, value, *, fill_in: bool, fmt: str | None = None,  # noqa: ANN001, ANN201
+               center: bool = False):
     c = ws.cell(row=row, column=col, value=value)
     c.border = _BORDER
-    c.alignment = _WRAP_TOP
+    c.alignment = _CENTER_TOP if center else _WRAP_TOP
     c.font = font()
     if fmt:
         c.number_format = fmt
@@ -320,7 +322,8 @@ def build_form(session: Session, agency: Agency, period: Period, *, issue_uuid: 
         ]
         for col, (label, v) in enumerate(zip(TASK_COLUMNS, values), start=1):
             fmt = _DATE_FMT if label in (T_DEADLINE, T_DONE_ON) else None
-            _body_cell(ws, r, col, v, fill_in=label in TASK_FILL_IN, fmt=fmt)
+            _body_cell(ws, r, col, v, fill_in=label in TASK_FILL_IN, fmt=fmt,
+                       center=label in (T_DEADLINE, T_PROGRESS, T_DONE_ON))
         fit_row_height(ws, r, extra=status_choices)  # room for any status picked from the list
         hidden_rows.append(["task", t.code, t.uuid, t.revision, t.status, t.progress, None, None])
     if tasks:
@@ -351,7 +354,7 @@ def build_form(session: Session, agency: Agency, period: Period, *, issue_uuid: 
             current.comment if current else None, target_text, previous.value if previous else None,
         ]
         for col, (label, v) in enumerate(zip(INDICATOR_COLUMNS, values), start=1):
-            fmt = "#,##0.##" if label in (I_VALUE, I_PREVIOUS) else None
+            fmt = _number_format(v) if label == I_PREVIOUS else None  # what is typed in Giá trị shows as typed
             _body_cell(wi, r, col, v, fill_in=label in INDICATOR_FILL_IN, fmt=fmt)
         fit_row_height(wi, r)
         vt = ValueType(ind.value_type)
@@ -391,6 +394,13 @@ def build_form(session: Session, agency: Agency, period: Period, *, issue_uuid: 
     wb.properties.title = f"Phiếu cập nhật {period.code} — {agency.name}"
     wb.properties.creator = "cdsdesk"
     return wb, len(tasks), len(indicators)
+
+
+def _number_format(v: object) -> str | None:
+    """Thousands grouped; no decimal part on whole numbers (Excel shows ``#,##0.##`` as "12.")."""
+    if not isinstance(v, (int, float)):
+        return None
+    return "#,##0" if float(v).is_integer() else "#,##0.##"
 
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
