@@ -234,7 +234,8 @@ def _help_sheet(wb: Workbook, agency: Agency, period: Period) -> tuple[int, int]
         (f"Phiếu dành cho: {agency.name} — kỳ báo cáo {period.label_vi()} ({period.code}).", False),
         ("", False),
         ("1. Trang 'Nhiệm vụ': với mỗi nhiệm vụ, chọn Trạng thái trong danh sách, ghi Tiến độ (%) "
-         "từ 0 đến 100, ghi Kết quả, ghi chú (sản phẩm, vướng mắc, kiến nghị).", False),
+         "từ 0 đến 100, ghi Kết quả, ghi chú (sản phẩm, vướng mắc, kiến nghị). Nếu ghi chú dài bị che "
+         "khuất, bấm đúp vào đường kẻ dưới số thứ tự của dòng để giãn dòng.", False),
         ("2. Khi nhiệm vụ hoàn thành, chọn 'Hoàn thành' và ghi Ngày hoàn thành theo dạng ngày/tháng/năm "
          "(ví dụ 10/7/2024).", False),
         ("3. Trang 'Chỉ tiêu': ghi Giá trị đạt được trong kỳ (dùng dấu phẩy cho phần thập phân, ví dụ 42,5) "
