@@ -168,6 +168,8 @@ VI: dict[str, str] = {
     "cdsdesk database (*.db *.sqlite);;All files (*)": "Cơ sở dữ liệu cdsdesk (*.db *.sqlite);;Mọi tệp (*)",
     "cdsdesk database (*.db)": "Cơ sở dữ liệu cdsdesk (*.db)",
     "overdue": "quá hạn",
+    "Update &forms for the agencies…": "Tạo &phiếu cập nhật cho các cơ quan…",
+    "Update forms": "Tạo phiếu cập nhật",
     "after %1": "sau ngày %1",
     "Not completed": "Chưa hoàn thành",
     "Now: %1 — on %2: %3": "Hiện tại: %1 — ngày %2: %3",

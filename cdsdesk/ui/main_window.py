@@ -176,6 +176,8 @@ class MainWindow(QMainWindow):
         self.act_backup = self._act(self.tr("&Back up now…"), self.backup_now, icon_name="backups", name="backup")
         self.act_import = self._act(self.tr("&Import…"), self.import_dialog, shortcut="Ctrl+I",
                                     icon_name="import", name="import")
+        self.act_forms = self._act(self.tr("Update &forms for the agencies…"), self.forms_dialog,
+                                   icon_name="export", name="forms")
         self.act_export = self._act(self.tr("&Export / report…"), self.export_dialog, shortcut="Ctrl+E",
                                     icon_name="export", name="export")
         self.act_quit = self._act(self.tr("&Quit"), self.close, shortcut=K.Quit, name="quit")
@@ -223,6 +225,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m_file.addSeparator()
         m_file.addAction(self.act_backup)
+        m_file.addAction(self.act_forms)
         m_file.addAction(self.act_import)
         m_file.addAction(self.act_export)
         m_file.addSeparator()
@@ -360,6 +363,14 @@ class MainWindow(QMainWindow):
 
     def export_dialog(self) -> None:
         cls = self._dialog_class("cdsdesk.ui.dialogs.export_dialog", "ExportDialog", self.tr("Export"))
+        if cls is None:
+            return
+        dlg = cls(self.ctx, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
+
+    def forms_dialog(self) -> None:
+        cls = self._dialog_class("cdsdesk.ui.dialogs.forms_dialog", "FormsDialog", self.tr("Update forms"))
         if cls is None:
             return
         dlg = cls(self.ctx, self)

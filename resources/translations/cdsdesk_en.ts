@@ -97,6 +97,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Update &amp;forms for the agencies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Export / report…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -182,6 +186,10 @@
     </message>
     <message>
         <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update forms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -97,6 +97,10 @@
         <translation>&amp;Nhập dữ liệu…</translation>
     </message>
     <message>
+        <source>Update &amp;forms for the agencies…</source>
+        <translation>Tạo &amp;phiếu cập nhật cho các cơ quan…</translation>
+    </message>
+    <message>
         <source>&amp;Export / report…</source>
         <translation>&amp;Xuất báo cáo…</translation>
     </message>
@@ -183,6 +187,10 @@
     <message>
         <source>Export</source>
         <translation>Xuất báo cáo</translation>
+    </message>
+    <message>
+        <source>Update forms</source>
+        <translation>Tạo phiếu cập nhật</translation>
     </message>
     <message>
         <source>Back up a server database with the server&apos;s own tools.</source>

@@ -250,3 +250,16 @@ def test_keyboard_shortcuts_window(qtbot, window):
     rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
     assert rows["Tìm nhiệm vụ…"] == "Ctrl+F"
     dlg.close()
+
+
+def test_dropping_a_form_opens_the_real_import_dialog(qtbot, window, tmp_path):
+    cls = load_class("cdsdesk.ui.dialogs.import_dialog", "ImportDialog")
+    if cls is None:
+        pytest.skip("the import dialog is not in this build")
+    form = tmp_path / "Phiếu cập nhật Sở Nội vụ.xlsx"
+    form.write_bytes(b"not really a workbook")
+    _drop(window, [form])
+    dlg = window.findChild(cls)
+    assert dlg is not None and dlg.isVisible()
+    assert dlg.files == [form]
+    dlg.close()
