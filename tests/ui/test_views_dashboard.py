@@ -111,11 +111,11 @@ def test_chart_exports_as_png(dash, qtbot, tmp_path):
     assert (img.width(), img.height()) == (1600, 900)
 
 
-def test_a_status_update_refreshes_the_tiles(dash, ctx, db):
+def test_a_status_update_refreshes_the_tiles(dash, ctx, pdb):
     from cdsdesk.services import tasks
     from cdsdesk.services.changes import Changes
 
-    with db.session() as s:
+    with pdb.session() as s:
         from cdsdesk.services.lookup import task_by_code
 
         tid = task_by_code(s, "T6").id

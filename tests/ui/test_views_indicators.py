@@ -26,15 +26,15 @@ def view(ctx, qtbot):
     return v
 
 
-def _stored(db, indicator_id, agency_id, period):
-    with db.session() as s:
+def _stored(pdb, indicator_id, agency_id, period):
+    with pdb.session() as s:
         return s.scalar(select(IndicatorValue.value).where(
             IndicatorValue.indicator_id == indicator_id, IndicatorValue.agency_id == agency_id,
             IndicatorValue.period == period))
 
 
-def _count_values(db):
-    with db.session() as s:
+def _count_values(pdb):
+    with pdb.session() as s:
         return s.scalar(select(func.count()).select_from(IndicatorValue))
 
 
@@ -99,53 +99,53 @@ def test_grid_model_passes_the_model_tester(view, province, qtmodeltester):
     qtmodeltester.check(view.list_model)
 
 
-def test_typing_a_decimal_comma_stores_the_number_and_undo_restores(view, ctx, db, province, qtbot):
+def test_typing_a_decimal_comma_stores_the_number_and_undo_restores(view, ctx, pdb, province, qtbot):
     view.select_indicator(province["pct"])
     view.tabs.setCurrentWidget(view.grid_page)
     g = view.grid_model
     idx = g.index(g.row_of("2024S1"), g.column_of("SNV"))
     assert idx.data() == "38,5"
     _type_into(qtbot, view.grid, idx, "42,5")
-    assert _stored(db, province["pct"], province["snv"], "2024S1") == 42.5
+    assert _stored(pdb, province["pct"], province["snv"], "2024S1") == 42.5
     assert g.index(idx.row(), idx.column()).data() == "42,5"
     assert view.grid_error.isHidden()
     # the comparison chart followed the write
     assert dict(zip(view.compare_chart.data.agencies, view.compare_chart.data.values))["Sở Nội vụ"] == 42.5
     ctx.undo_stack.undo()
-    assert _stored(db, province["pct"], province["snv"], "2024S1") == 38.5
+    assert _stored(pdb, province["pct"], province["snv"], "2024S1") == 38.5
     assert g.index(idx.row(), idx.column()).data() == "38,5"
     ctx.undo_stack.redo()
-    assert _stored(db, province["pct"], province["snv"], "2024S1") == 42.5
+    assert _stored(pdb, province["pct"], province["snv"], "2024S1") == 42.5
 
 
-def test_a_new_value_in_an_empty_cell_is_removed_again_by_undo(view, ctx, db, province, qtbot):
+def test_a_new_value_in_an_empty_cell_is_removed_again_by_undo(view, ctx, pdb, province, qtbot):
     view.select_indicator(province["pct"])
     g = view.grid_model
     idx = g.index(g.row_of("2023S2"), g.column_of("STTTT"))
     assert idx.data() == ""
-    before = _count_values(db)
+    before = _count_values(pdb)
     _type_into(qtbot, view.grid, idx, "1.250")  # not a percentage: refused
-    assert _count_values(db) == before
+    assert _count_values(pdb) == before
     _type_into(qtbot, view.grid, idx, "55")
-    assert _stored(db, province["pct"], province["stt"], "2023S2") == 55.0
+    assert _stored(pdb, province["pct"], province["stt"], "2023S2") == 55.0
     ctx.undo_stack.undo()
-    assert _stored(db, province["pct"], province["stt"], "2023S2") is None
-    assert _count_values(db) == before
+    assert _stored(pdb, province["pct"], province["stt"], "2023S2") is None
+    assert _count_values(pdb) == before
 
 
-def test_a_percentage_over_100_is_refused_with_the_reason_and_nothing_stored(view, db, province, qtbot):
+def test_a_percentage_over_100_is_refused_with_the_reason_and_nothing_stored(view, pdb, province, qtbot):
     view.select_indicator(province["pct"])
     g = view.grid_model
     idx = g.index(g.row_of("2024S1"), g.column_of("SNV"))
-    with db.session() as s:
+    with pdb.session() as s:
         audit_before = s.scalar(select(func.count()).select_from(AuditEntry))
     _type_into(qtbot, view.grid, idx, "120")
-    assert _stored(db, province["pct"], province["snv"], "2024S1") == 38.5
+    assert _stored(pdb, province["pct"], province["snv"], "2024S1") == 38.5
     assert g.index(idx.row(), idx.column()).data() == "38,5"
     assert not view.grid_error.isHidden()
     assert "Tỷ lệ phần trăm phải từ 0 đến 100" in view.grid_error.text()
     assert "120" in view.grid_error.text()
-    with db.session() as s:
+    with pdb.session() as s:
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == audit_before
     assert view.ctx.undo_stack.count() == 0
 
@@ -155,37 +155,37 @@ def test_a_percentage_over_100_is_refused_with_the_reason_and_nothing_stored(vie
     ("-5", "Tỷ lệ phần trăm phải từ 0 đến 100"),
     ("42,5,1", "không phải là số"),
 ])
-def test_text_and_negative_percentages_are_refused(view, db, province, qtbot, text, reason):
+def test_text_and_negative_percentages_are_refused(view, pdb, province, qtbot, text, reason):
     view.select_indicator(province["pct"])
     g = view.grid_model
     idx = g.index(g.row_of("2024S1"), g.column_of("SNV"))
     _type_into(qtbot, view.grid, idx, text)
     assert reason in view.grid_error.text()
-    assert _stored(db, province["pct"], province["snv"], "2024S1") == 38.5
+    assert _stored(pdb, province["pct"], province["snv"], "2024S1") == 38.5
 
 
-def test_a_count_must_be_a_whole_number(view, ctx, db, province, qtbot):
+def test_a_count_must_be_a_whole_number(view, ctx, pdb, province, qtbot):
     view.select_indicator(province["cnt"])
     g = view.grid_model
     idx = g.index(g.row_of("2024S1"), g.column_of("TQ"))
     assert idx.data() == "2.087"
     _type_into(qtbot, view.grid, idx, "2100,5")
     assert "Số lượng phải là số nguyên" in view.grid_error.text()
-    assert _stored(db, province["cnt"], province["prov"], "2024S1") == 2087
+    assert _stored(pdb, province["cnt"], province["prov"], "2024S1") == 2087
     _type_into(qtbot, view.grid, idx, "2.150")  # Vietnamese thousands separator
-    assert _stored(db, province["cnt"], province["prov"], "2024S1") == 2150
+    assert _stored(pdb, province["cnt"], province["prov"], "2024S1") == 2150
     assert view.grid_error.isHidden()
     # the list follows: the province's latest value
     m = view.list_model
     assert m.index(m.row_of(province["cnt"]), m.COL_LATEST).data().startswith("2.150")
 
 
-def test_clearing_a_cell_removes_the_value_undoably(view, ctx, db, province, qtbot):
+def test_clearing_a_cell_removes_the_value_undoably(view, ctx, pdb, province, qtbot):
     view.select_indicator(province["pct"])
     g = view.grid_model
     idx = g.index(g.row_of("2024S1"), g.column_of("CH"))
     assert g.setData(idx, "", Qt.ItemDataRole.EditRole)
-    assert _stored(db, province["pct"], province["ch"], "2024S1") is None
+    assert _stored(pdb, province["pct"], province["ch"], "2024S1") is None
     ctx.undo_stack.undo()
-    assert _stored(db, province["pct"], province["ch"], "2024S1") == 17.0
+    assert _stored(pdb, province["pct"], province["ch"], "2024S1") == 17.0
     assert "Nhập số liệu" in ctx.undo_stack.undoText() or ctx.undo_stack.redoText().startswith("Nhập số liệu")
