@@ -60,3 +60,43 @@ class SetValueCommand(QUndoCommand):
             self.setObsolete(True)
             return
         self.ctx.notify(Changes(indicators={self.indicator_id}))
+
+
+class TaskFromDirectiveCommand(QUndoCommand):
+    """Turn a meeting's conclusion into a task; undo moves the task to the recoverable bin,
+    redo brings the same task back (same code, same history)."""
+
+    def __init__(self, ctx: AppContext, directive_id: int, fields: dict, *, label: str = "") -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.directive_id = directive_id
+        self.fields = dict(fields)
+        self.task_id: int | None = None
+        self.task_code: str = ""
+        self.error: UserError | None = None
+        self.setText(f"Giao nhiệm vụ từ kết luận {label}".strip())
+
+    def redo(self) -> None:
+        from ..services import meetings, tasks
+
+        try:
+            with self.ctx.db.session() as s:
+                if self.task_id is None:
+                    task = meetings.task_from_directive(s, self.directive_id, who=self.ctx.user or None, **self.fields)
+                    self.task_id, self.task_code = task.id, task.code
+                else:
+                    tasks.restore_task(s, self.task_id, who=self.ctx.user or None)
+        except UserError as exc:
+            self.error = exc
+            self.setObsolete(True)
+            return
+        self.ctx.notify(Changes(tasks={self.task_id}, meetings=True))
+
+    def undo(self) -> None:
+        from ..services import tasks
+
+        if self.task_id is None:
+            return
+        with self.ctx.db.session() as s:
+            tasks.delete_task(s, self.task_id, who=self.ctx.user or None)
+        self.ctx.notify(Changes(tasks={self.task_id}, meetings=True))
