@@ -166,6 +166,8 @@ def test_views_and_panel_do_not_load_pyqtgraph_until_a_chart_is_drawn():
     code = textwrap.dedent("""
         import sys
         import cdsdesk.ui.charts.panel, cdsdesk.ui.charts.render, cdsdesk.ui.charts.data
+        import cdsdesk.ui.views.dashboard, cdsdesk.ui.views.indicators, cdsdesk.ui.views.meetings
+        import cdsdesk.ui.views.agencies, cdsdesk.ui.views.audit
         print([m for m in sys.modules if m.startswith("pyqtgraph")][:3])
         sys.exit(1 if "pyqtgraph" in sys.modules else 0)
     """)
