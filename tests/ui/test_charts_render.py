@@ -72,7 +72,9 @@ def test_completion_by_plan_writes_percent_and_counts_the_vietnamese_way(qapp):
     from cdsdesk.ui.charts import plots
 
     chart = plots.build("completion_by_plan", CBP)
-    assert [t.strip() for t in _texts(chart)] == ["81%  (102/126)", "43,8%  (32/73)"]
+    assert [t.strip() for t in _texts(chart)] == ["81%", "43,8%"]
+    assert _axis_labels(chart) == ["Kế hoạch chuyển đổi số năm 2023\n102/126 nhiệm vụ hoàn thành",
+                                   "Đề án 06\n32/73 nhiệm vụ hoàn thành"]
 
 
 def test_indicator_series_shows_values_baseline_projection_and_target(qapp):

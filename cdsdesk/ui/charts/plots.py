@@ -154,11 +154,11 @@ class Chart(pg.GraphicsLayoutWidget):
 
     def category_axis(self, names: Sequence[str], *, limit: int = 38) -> None:
         """The left axis names one bar per row (y = 0, 1, 2 … from the top)."""
-        labels = [style.elide(n, limit) for n in names]
+        labels = ["\n".join(style.elide(line, limit) for line in n.split("\n")) for n in names]
         axis = self.plot.getAxis("left")
         axis.setTicks([[(i, s) for i, s in enumerate(labels)], []])
         metrics = QFontMetrics(self.font)
-        width = max((metrics.horizontalAdvance(s) for s in labels), default=40) + 18
+        width = max((metrics.horizontalAdvance(line) for s in labels for line in s.split("\n")), default=40) + 18
         axis.setWidth(width)
         self.plot.invertY(True)
         self.plot.setYRange(-0.6, max(len(labels), 1) - 0.4, padding=0)
@@ -206,6 +206,7 @@ def status_by_agency(data: StatusByAgency, lang: str = "vi") -> Chart:
 
 
 def completion_by_plan(data: CompletionByPlan, lang: str = "vi") -> Chart:
+    """A bar per plan on a 0–100% track; the percentage on the bar, the counts under the name."""
     chart = Chart(data.title, data.subtitle, axis_items={"bottom": NumberAxis("bottom", suffix="%")}, legend_columns=2)
     n = len(data.plans)
     if n == 0:
@@ -215,11 +216,17 @@ def completion_by_plan(data: CompletionByPlan, lang: str = "vi") -> Chart:
     pct = np.array(data.percents())
     chart.plot.addItem(pg.BarGraphItem(x0=np.zeros(n), y=ys, height=0.6, width=np.full(n, 100.0), brush="#eceff1", pen=None))
     chart.plot.addItem(pg.BarGraphItem(x0=np.zeros(n), y=ys, height=0.6, width=pct, brush=style.STATUS_COLORS["completed"], pen=None))
+    done_word = "nhiệm vụ hoàn thành" if lang != "en" else "tasks completed"
+    names = []
     for i, p in enumerate(pct):
-        text = f" {format_number(round(float(p), 1))}%  ({format_number(data.completed[i])}/{format_number(data.total[i])})"
-        chart.label(text, 100.0, float(i))
-    chart.category_axis(data.plans, limit=44)
-    chart.plot.setXRange(0, 138, padding=0)
+        text = f"{format_number(round(float(p), 1))}%"
+        if p >= 30:  # inside the bar, white on green
+            chart.label(text + " ", float(p), float(i), anchor=(1, 0.5), color="#ffffff", bold=True)
+        else:
+            chart.label(" " + text, float(p), float(i), bold=True)
+        names.append(f"{style.elide(data.plans[i], 44)}\n{format_number(data.completed[i])}/{format_number(data.total[i])} {done_word}")
+    chart.category_axis(names, limit=200)
+    chart.plot.setXRange(0, 102, padding=0)
     chart.plot.getAxis("bottom").setTicks([[(v, f"{v}%") for v in range(0, 101, 20)], []])
     chart.swatch(style.STATUS_COLORS["completed"], "Đã hoàn thành" if lang != "en" else "Completed")
     chart.swatch("#eceff1", "Chưa hoàn thành" if lang != "en" else "Not completed")

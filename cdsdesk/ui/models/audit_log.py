@@ -45,7 +45,17 @@ FIELD_LABELS = {
 }
 
 
-def pretty_value(field: str, value: str | None) -> str:
+def pretty_source(source: str) -> str:
+    if source == "manual":
+        return "Nhập tay"
+    if source.startswith("import:"):
+        return "Nhập từ tệp " + source.split(":", 1)[1]
+    if source == "undo":
+        return "Hoàn tác"
+    return source
+
+
+def pretty_value(field: str, value: str | None, entity: str = "") -> str:
     """A stored audit value as a person reads it (status labels, dates and numbers the Vietnamese way)."""
     if value is None:
         return ""
@@ -59,7 +69,7 @@ def pretty_value(field: str, value: str | None) -> str:
             return format_date(dt.date.fromisoformat(value))
         except ValueError:
             return value
-    if field in ("value", "progress"):
+    if field in ("value", "progress") or (entity == "target" and not field):
         try:
             return format_number(float(value))
         except ValueError:
@@ -189,9 +199,9 @@ class AuditModel(QAbstractTableModel):
         if col == self.COL_FIELD:
             return FIELD_LABELS.get(r.field, r.field)
         if col == self.COL_OLD:
-            return pretty_value(r.field, r.old)
+            return pretty_value(r.field, r.old, r.entity)
         if col == self.COL_NEW:
-            return pretty_value(r.field, r.new)
+            return pretty_value(r.field, r.new, r.entity)
         if col == self.COL_SOURCE:
-            return r.source + (f" (lô {r.batch_id})" if r.batch_id else "")
+            return pretty_source(r.source) + (f" (lô {r.batch_id})" if r.batch_id else "")
         return ""

@@ -167,7 +167,7 @@ class FocusIndicatorModel(RowsModel[indicator_service.IndicatorRow]):
         return None
 
 
-def _table(model: RowsModel, parent: QWidget) -> QTableView:
+def _table(model: RowsModel, parent: QWidget, stretch: int) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -178,6 +178,7 @@ def _table(model: RowsModel, parent: QWidget) -> QTableView:
     view.setWordWrap(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setStretchLastSection(False)
     return view
 
@@ -252,7 +253,7 @@ class DashboardView(RefreshingView):
         self.due_title.setStyleSheet("font-weight: bold;")
         due_lay.addWidget(self.due_title)
         self.due_model = DueSoonModel(self)
-        self.due_table = _table(self.due_model, due_box)
+        self.due_table = _table(self.due_model, due_box, DueSoonModel.COL_TITLE)
         self.due_table.doubleClicked.connect(self._open_due)
         due_lay.addWidget(self.due_table)
         focus_box = QWidget(lists)
@@ -262,7 +263,7 @@ class DashboardView(RefreshingView):
         self.focus_title.setStyleSheet(f"font-weight: bold; color: {CLASS_COLORS[TargetClass.NEEDS_EFFORT.value]};")
         focus_lay.addWidget(self.focus_title)
         self.focus_model = FocusIndicatorModel(self)
-        self.focus_table = _table(self.focus_model, focus_box)
+        self.focus_table = _table(self.focus_model, focus_box, FocusIndicatorModel.COL_NAME)
         focus_lay.addWidget(self.focus_table)
         lists.addWidget(due_box)
         lists.addWidget(focus_box)
@@ -386,12 +387,14 @@ class DashboardView(RefreshingView):
         names = [r.name for r in top]
         counts = {k: [r.counts.get(k, 0) for r in top] for k in STATUS_ORDER}
         overdue = [r.counts.get("overdue", 0) for r in top]
+        subtitle = self._scope_text()
+        title = StatusByAgency.title
         if rest:
-            names.append(self.tr("Các cơ quan khác ({n})").format(n=len(rest)))
-            for k in STATUS_ORDER:
-                counts[k].append(sum(r.counts.get(k, 0) for r in rest))
-            overdue.append(sum(r.counts.get("overdue", 0) for r in rest))
-        return StatusByAgency(agencies=names, counts=counts, overdue=overdue, subtitle=self._scope_text())
+            # The others are named in the title, not drawn: one long bar would flatten the rest.
+            title = self.tr("Nhiệm vụ theo cơ quan chủ trì ({k} cơ quan nhiều nhiệm vụ nhất)").format(k=len(top))
+            subtitle += self.tr("; {n} cơ quan khác: {t} nhiệm vụ").format(
+                n=len(rest), t=format_number(sum(r.counts["total"] for r in rest)))
+        return StatusByAgency(agencies=names, counts=counts, overdue=overdue, title=title, subtitle=subtitle)
 
     # --- click-through -------------------------------------------------------------------------
     def filter_for(self, spec: TileSpec) -> dict:
