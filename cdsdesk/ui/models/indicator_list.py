@@ -24,6 +24,18 @@ def _with_unit(value: float | None, unit: str) -> str:
     return format_number(round(value, 2)) + ("%" if unit == "%" else "")
 
 
+def short_period(code: str) -> str:
+    """A period in a narrow column: 2024, 6T đầu/2024, QII/2024, T7/2024."""
+    p = Period.parse(code)
+    if p.kind == "Y":
+        return str(p.year)
+    if p.kind == "S":
+        return f"6T {'đầu' if p.index == 1 else 'cuối'}/{p.year}"
+    if p.kind == "Q":
+        return f"Q{('I', 'II', 'III', 'IV')[p.index - 1]}/{p.year}"
+    return f"T{p.index}/{p.year}"
+
+
 class IndicatorListModel(RowsModel[IndicatorRow]):
     COL_CODE, COL_NAME, COL_LATEST, COL_TARGET, COL_CLASS = range(5)
     HEADERS = ("Mã", "Chỉ tiêu", "Giá trị mới nhất", "Mục tiêu", "Đánh giá")
@@ -42,12 +54,12 @@ class IndicatorListModel(RowsModel[IndicatorRow]):
         if column == self.COL_LATEST:
             if row.latest_value is None:
                 return "—"
-            when = Period.parse(row.latest_period).label(self.lang) if row.latest_period else ""
+            when = short_period(row.latest_period) if row.latest_period else ""
             return f"{_with_unit(row.latest_value, row.unit)} ({when})"
         if column == self.COL_TARGET:
             if row.target_value is None:
                 return ""
-            return f"{_with_unit(row.target_value, row.unit)} — {format_date(row.target_date)}"
+            return f"{_with_unit(row.target_value, row.unit)} ({row.target_date.year})"
         return TargetClass(row.klass).label(self.lang) if row.klass else ""
 
     def sort_value(self, row: IndicatorRow, column: int) -> Any:
@@ -65,6 +77,10 @@ class IndicatorListModel(RowsModel[IndicatorRow]):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_NAME:
                 return row.name
+            if column == self.COL_LATEST and row.latest_period:
+                return Period.parse(row.latest_period).label(self.lang)
+            if column == self.COL_TARGET and row.target_date:
+                return f"Mục tiêu {_with_unit(row.target_value, row.unit)} đến {format_date(row.target_date)}"
             if column == self.COL_CLASS and row.projected is not None:
                 return f"Dự báo đến hạn: {_with_unit(row.projected, row.unit)}"
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_CLASS and row.klass:

@@ -123,7 +123,7 @@ class IndicatorsView(RefreshingView):
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
-        split.setSizes([620, 700])
+        split.setSizes([760, 600])
 
     # --- reading -------------------------------------------------------------------------------
     def concerns(self, changes: Changes) -> bool:
