@@ -35,7 +35,7 @@ from ...domain.rules import DUE_SOON_DAYS
 from ...domain.status import OVERDUE_LABEL_VI, TargetClass, TaskStatus
 from ...domain.text import sort_key
 from ...services import indicators as indicator_service
-from ...services import queries
+from ...services import dashboard_queries, queries
 from ...services.changes import Changes
 from ...store.models import Agency, Plan
 from ..charts.data import STATUS_ORDER, CompletionByPlan, StatusByAgency
@@ -327,20 +327,8 @@ class DashboardView(RefreshingView):
         with ctx.db.session() as s:
             plan_id = s.scalar(select(Plan.id).where(Plan.code == self.plan_code)) if self.plan_code else None
             agency_id = s.scalar(select(Agency.id).where(Agency.code == self.agency_code)) if self.agency_code else None
-            counts = queries.status_counts(s, plan_id=plan_id, agency_id=agency_id, as_of=as_of)
-            by_agency = queries.counts_by_agency(s, plan_id=plan_id, as_of=as_of)
-            if agency_id is not None:
-                subtree = set(queries.agency_subtree(s, agency_id))
-                by_agency = [a for a in by_agency if a.id in subtree]
-            by_plan = [p for p in queries.plans_summary(s, as_of=as_of) if p.counts["total"]]
-            if plan_id is not None:
-                by_plan = [p for p in by_plan if p.id == plan_id]
-            if agency_id is not None:
-                by_plan = []
-                for p in s.execute(select(Plan.id, Plan.code, Plan.name, Plan.year, Plan.kind)).all():
-                    c = queries.status_counts(s, plan_id=p.id, agency_id=agency_id, as_of=as_of)
-                    if c["total"] and (plan_id is None or p.id == plan_id):
-                        by_plan.append(queries.PlanCounts(p.id, p.code, p.name, p.year, p.kind, c))
+            summary = dashboard_queries.dashboard_summary(s, as_of=as_of, plan_id=plan_id, agency_id=agency_id)
+            counts, by_agency, by_plan = summary.counts, summary.by_agency, summary.by_plan
             due = queries.list_tasks(
                 s, as_of=as_of, plan_id=plan_id, agency_id=agency_id, due_within_days=DUE_SOON_DAYS,
                 deadline_from=as_of, deadline_to=as_of + dt.timedelta(days=DUE_SOON_DAYS),
