@@ -184,7 +184,8 @@ def test_clearing_a_cell_removes_the_value_undoably(view, ctx, pdb, province, qt
     view.select_indicator(province["pct"])
     g = view.grid_model
     idx = g.index(g.row_of("2024S1"), g.column_of("CH"))
-    assert g.setData(idx, "", Qt.ItemDataRole.EditRole)
+    view.grid.setCurrentIndex(idx)
+    qtbot.keyClick(view.grid, Qt.Key.Key_Delete)
     assert _stored(pdb, province["pct"], province["ch"], "2024S1") is None
     ctx.undo_stack.undo()
     assert _stored(pdb, province["pct"], province["ch"], "2024S1") == 17.0

@@ -239,7 +239,7 @@ def completion_by_plan(data: CompletionByPlan, lang: str = "vi") -> Chart:
             chart.label(" " + text, float(p), float(i), bold=True)
         names.append(f"{style.elide(data.plans[i], 44)}\n{format_number(data.completed[i])}/{format_number(data.total[i])} {done_word}")
     chart.category_axis(names, limit=200)
-    chart.plot.setXRange(0, 102, padding=0)
+    chart.plot.setXRange(0, 104, padding=0)
     chart.plot.getAxis("bottom").setTicks([[(v, f"{v}%") for v in range(0, 101, 20)], []])
     chart.swatch(style.STATUS_COLORS["completed"], "Đã hoàn thành" if lang != "en" else "Completed")
     chart.swatch("#eceff1", "Chưa hoàn thành" if lang != "en" else "Not completed")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -110,6 +110,7 @@ class IndicatorsView(RefreshingView):
         )
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.grid.horizontalHeader().setMinimumSectionSize(90)
+        self.grid.installEventFilter(self)
         gl.addWidget(self.grid, 1)
         self.grid_error = QLabel(self.grid_page)
         self.grid_error.setWordWrap(True)
@@ -250,6 +251,17 @@ class IndicatorsView(RefreshingView):
     def _show_grid_error(self, message: str) -> None:
         self.grid_error.setText(self.tr("Không nhận giá trị: {reason}").format(reason=message))
         self.grid_error.show()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802, ANN001
+        """Delete in the grid removes the value under the cursor (undoable), as in a spreadsheet."""
+        if (obj is self.grid and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+                and self.grid.state() != QAbstractItemView.State.EditingState):
+            idx = self.grid.currentIndex()
+            if idx.isValid():
+                self.grid_model.setData(idx, "", Qt.ItemDataRole.EditRole)
+                return True
+        return super().eventFilter(obj, event)
 
     # --- for other views -----------------------------------------------------------------------
     def current_series(self) -> Any:
