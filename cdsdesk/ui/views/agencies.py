@@ -3,7 +3,7 @@ chosen day; a double click opens the agency's tasks (overdue or completed from t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 from sqlalchemy import select
 

@@ -38,16 +38,13 @@ from ...services import indicators as indicator_service
 from ...services import dashboard_queries, queries
 from ...services.changes import Changes
 from ...store.models import Agency, Plan
-from ..charts.data import STATUS_ORDER, CompletionByPlan, StatusByAgency
+from ..charts import build as chart_build
+from ..charts.build import TOP_AGENCIES
 from ..charts.panel import ChartPanel
 from ..charts.style import CLASS_COLORS, STATUS_COLORS
 from ..context import AppContext
 from ..models.rows import RowsModel
 from .refreshing import RefreshingView
-
-#: The stacked bar shows the agencies with most tasks; the rest are added up in one bar.
-TOP_AGENCIES = 12
-
 
 @dataclass(frozen=True)
 class TileSpec:
@@ -338,13 +335,9 @@ class DashboardView(RefreshingView):
                      if r.klass == TargetClass.NEEDS_EFFORT.value]
         self.counts = counts
         self._show_counts(counts)
-        self.agency_chart.set_data(self._agency_chart_data(by_agency))
-        self.plan_chart.set_data(CompletionByPlan(
-            plans=[p.name for p in by_plan],
-            completed=[p.counts["completed"] for p in by_plan],
-            total=[p.counts["total"] for p in by_plan],
-            subtitle=self._scope_text(),
-        ))
+        self.agency_chart.set_data(chart_build.status_by_agency_from(
+            by_agency, top=TOP_AGENCIES, subtitle=self._scope_text(), lang=self.ctx.lang))
+        self.plan_chart.set_data(chart_build.completion_by_plan_from(by_plan, subtitle=self._scope_text(), lang=self.ctx.lang))
         self.due_model.set_rows(due)
         self.due_title.setText(self.tr("Đến hạn trong {n} ngày tới ({k} nhiệm vụ)").format(n=DUE_SOON_DAYS, k=format_number(len(due))))
         self.focus_model.set_rows(focus)
@@ -353,7 +346,7 @@ class DashboardView(RefreshingView):
         self.refreshed.emit()
 
     def _scope_text(self) -> str:
-        return f"{self.ctx.period.label(self.ctx.lang)}, số liệu đến ngày {format_date(self.ctx.as_of)}"
+        return chart_build.scope_text(self.ctx.period, self.ctx.as_of, self.ctx.lang)
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         total = counts.get("total", 0)
@@ -368,21 +361,6 @@ class DashboardView(RefreshingView):
             elif key not in ("total",) and total:
                 detail = f"{format_number(round(100.0 * value / total, 1))}%"
             tile.set_value(value, detail)
-
-    def _agency_chart_data(self, rows: list[queries.AgencyCounts]) -> StatusByAgency:
-        rows = sorted(rows, key=lambda r: (-r.counts["total"], sort_key(r.name)))
-        top, rest = rows[:TOP_AGENCIES], rows[TOP_AGENCIES:]
-        names = [r.name for r in top]
-        counts = {k: [r.counts.get(k, 0) for r in top] for k in STATUS_ORDER}
-        overdue = [r.counts.get("overdue", 0) for r in top]
-        subtitle = self._scope_text()
-        title = StatusByAgency.title
-        if rest:
-            # The others are named in the title, not drawn: one long bar would flatten the rest.
-            title = self.tr("Nhiệm vụ theo cơ quan chủ trì ({k} cơ quan nhiều nhiệm vụ nhất)").format(k=len(top))
-            subtitle += self.tr("; {n} cơ quan khác: {t} nhiệm vụ").format(
-                n=len(rest), t=format_number(sum(r.counts["total"] for r in rest)))
-        return StatusByAgency(agencies=names, counts=counts, overdue=overdue, title=title, subtitle=subtitle)
 
     # --- click-through -------------------------------------------------------------------------
     def filter_for(self, spec: TileSpec) -> dict:

@@ -26,8 +26,9 @@ from ...domain.periods import Period
 from ...domain.text import fold
 from ...services import indicators as indicator_service
 from ...services.changes import Changes
-from ...store.models import Indicator, IndicatorValue, Target
-from ..charts.data import AgencyComparison, IndicatorSeries, SeriesPoint
+from ...store.models import IndicatorValue
+from ..charts import build as chart_build
+from ..charts.data import AgencyComparison, IndicatorSeries
 from ..charts.panel import ChartPanel
 from ..context import AppContext
 from ..models.indicator_list import IndicatorListModel
@@ -193,29 +194,8 @@ class IndicatorsView(RefreshingView):
 
     def series_data(self, indicator_id: int) -> IndicatorSeries:
         """The province's values with its target, baseline and the trend the class rests on."""
-        lang = self.ctx.lang
         with self.ctx.db.session() as s:
-            indicator = s.get(Indicator, indicator_id)
-            pts = indicator_service.series(s, indicator_id, None, as_of=self.ctx.as_of)
-            target = s.scalar(select(Target).where(Target.indicator_id == indicator_id, Target.agency_id.is_(None)))
-            klass = projection = baseline = None
-            if target is not None:
-                c = indicator_service.classify(s, target, as_of=self.ctx.as_of)
-                klass = c.klass.value
-                bp = indicator_service.baseline_point(target)
-                if bp is not None:
-                    baseline = SeriesPoint(Period.parse(target.baseline_period).label(lang), bp[0], bp[1])
-                if c.trend is not None:
-                    start = bp[0] if bp is not None else (pts[0].end if pts else target.target_date)
-                    projection = [(start, c.trend.at(start)), (target.target_date, c.trend.at(target.target_date))]
-            return IndicatorSeries(
-                name=indicator.name, unit=indicator.unit,
-                points=[SeriesPoint(Period.parse(p.period).label(lang), p.end, p.value) for p in pts],
-                target_value=target.target_value if target else None,
-                target_date=target.target_date if target else None,
-                baseline=baseline, projection=projection, target_class=klass,
-                title=f"{indicator.code} — {indicator.name}",
-            )
+            return chart_build.indicator_series(s, indicator_id, as_of=self.ctx.as_of, lang=self.ctx.lang)
 
     def _fill_compare_periods(self, indicator_id: int) -> None:
         with self.ctx.db.session() as s:
@@ -232,14 +212,7 @@ class IndicatorsView(RefreshingView):
 
     def comparison_data(self, indicator_id: int, period: str) -> AgencyComparison:
         with self.ctx.db.session() as s:
-            indicator = s.get(Indicator, indicator_id)
-            pairs = indicator_service.agency_values(s, indicator_id, period)
-            target = s.scalar(select(Target.target_value).where(Target.indicator_id == indicator_id, Target.agency_id.is_(None)))
-            return AgencyComparison(
-                indicator=indicator.name, period_label=Period.parse(period).label(self.ctx.lang),
-                agencies=[a.short_name or a.name for a, _ in pairs], values=[v for _, v in pairs],
-                unit=indicator.unit, target_value=target, title=f"{indicator.code} — {indicator.name}",
-            )
+            return chart_build.agency_comparison(s, indicator_id, period, lang=self.ctx.lang)
 
     def _draw_comparison(self) -> None:
         period = self.compare_period.currentData()
