@@ -118,6 +118,8 @@ class Chart(pg.GraphicsLayoutWidget):
         for name in ("left", "bottom"):
             axis = self.plot.getAxis(name)
             axis.setStyle(tickFont=self.font, tickTextOffset=6)
+            if name == "bottom":  # explicit ticks (0–100%) may fill the axis
+                axis.setStyle(textFillLimits=[(0, 0.95), (2, 0.6), (4, 0.4), (6, 0.2)])
             axis.setTextPen(pg.mkPen(style.TEXT))
             axis.setPen(pg.mkPen(style.MUTED))
         self.legend = pg.LegendItem(colCount=legend_columns, labelTextColor=style.TEXT, labelTextSize="10pt")
@@ -239,7 +241,7 @@ def completion_by_plan(data: CompletionByPlan, lang: str = "vi") -> Chart:
             chart.label(" " + text, float(p), float(i), bold=True)
         names.append(f"{style.elide(data.plans[i], 44)}\n{format_number(data.completed[i])}/{format_number(data.total[i])} {done_word}")
     chart.category_axis(names, limit=200)
-    chart.plot.setXRange(0, 104, padding=0)
+    chart.plot.setXRange(0, 110, padding=0)  # room for the "100%" tick label
     chart.plot.getAxis("bottom").setTicks([[(v, f"{v}%") for v in range(0, 101, 20)], []])
     chart.swatch(style.STATUS_COLORS["completed"], "Đã hoàn thành" if lang != "en" else "Completed")
     chart.swatch("#eceff1", "Chưa hoàn thành" if lang != "en" else "Not completed")
