@@ -96,7 +96,7 @@ def _province_template(tmp_path_factory):
 
 
 @pytest.fixture
-def pdb(_province_template, tmp_path):
+def province_db(_province_template, tmp_path):
     """A fresh copy of the small province database."""
     import shutil
 
@@ -111,17 +111,17 @@ def pdb(_province_template, tmp_path):
 
 
 @pytest.fixture
-def province(_province_template, pdb):
+def province_ids(_province_template, province_db):
     """Ids of the small province's records (agencies, plans, tasks T1…T7, indicators, meeting)."""
     return dict(_province_template[1])
 
 
 @pytest.fixture
-def ctx(pdb, province, qapp):
+def view_ctx(province_db, province_ids, qapp):
     from cdsdesk.domain.periods import Period
     from cdsdesk.ui.context import AppContext
 
-    c = AppContext(pdb)
+    c = AppContext(province_db)
     c.set_period(Period.parse("2024S1"), as_of=AS_OF)
     yield c
     c.undo_stack.clear()

@@ -22,8 +22,8 @@ def test_build_module_loads_without_qt():
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
-def test_status_by_agency_and_completion_by_plan(pdb, province):
-    with pdb.session() as s:
+def test_status_by_agency_and_completion_by_plan(province_db, province_ids):
+    with province_db.session() as s:
         data = build.status_by_agency(s, as_of=AS_OF, period=Period.parse("2024S1"))
         plans = build.completion_by_plan(s, as_of=AS_OF)
     assert data.agencies[0] == "Sở Thông tin và Truyền thông"
@@ -33,8 +33,8 @@ def test_status_by_agency_and_completion_by_plan(pdb, province):
         "Kế hoạch chuyển đổi số năm 2024": (1, 4), "Đề án 06 năm 2024": (1, 3)}
 
 
-def test_agencies_beyond_the_top_are_named_in_the_subtitle(pdb, province):
-    with pdb.session() as s:
+def test_agencies_beyond_the_top_are_named_in_the_subtitle(province_db, province_ids):
+    with province_db.session() as s:
         rows = queries.counts_by_agency(s, as_of=AS_OF)
     data = build.status_by_agency_from(rows, top=2, subtitle="Quý II/2024")
     assert len(data.agencies) == 2
@@ -42,11 +42,11 @@ def test_agencies_beyond_the_top_are_named_in_the_subtitle(pdb, province):
     assert data.subtitle == "Quý II/2024; 2 cơ quan khác: 2 nhiệm vụ"
 
 
-def test_indicator_series_and_comparison(pdb, province):
-    with pdb.session() as s:
-        ser = build.indicator_series(s, province["pct"], as_of=AS_OF)
-        en = build.indicator_series(s, province["pct"], as_of=AS_OF, lang="en")
-        cmp = build.agency_comparison(s, province["pct"], "2024S1")
+def test_indicator_series_and_comparison(province_db, province_ids):
+    with province_db.session() as s:
+        ser = build.indicator_series(s, province_ids["pct"], as_of=AS_OF)
+        en = build.indicator_series(s, province_ids["pct"], as_of=AS_OF, lang="en")
+        cmp = build.agency_comparison(s, province_ids["pct"], "2024S1")
     assert [p.value for p in ser.points] == [12.0, 17.0, 42.0]
     assert ser.baseline.label == "Năm 2022" and en.baseline.label == "Year 2022"
     assert ser.target_class == "needs_effort" and round(ser.projection[1][1], 1) == 66.9

@@ -13,10 +13,10 @@ pytest_plugins = ["conftest_views"]
 
 
 @pytest.fixture
-def view(ctx, qtbot):
+def view(view_ctx, qtbot):
     from cdsdesk.ui.views.agencies import AgenciesView
 
-    v = AgenciesView(ctx)
+    v = AgenciesView(view_ctx)
     qtbot.addWidget(v)
     v.resize(1100, 700)
     v.show()
@@ -60,21 +60,21 @@ def test_search_keeps_matches_and_their_parents(view, qtbot):
     assert view.tree.isExpanded(ch)
 
 
-def test_counts_follow_the_as_of_date(view, ctx):
-    ctx.set_period(Period.parse("2024Q1"), as_of=dt.date(2024, 3, 31))
+def test_counts_follow_the_as_of_date(view, view_ctx):
+    view_ctx.set_period(Period.parse("2024Q1"), as_of=dt.date(2024, 3, 31))
     # 31/3: T1 done; nothing overdue yet (T7 due 30/4, T2 31/5)
     assert _row(view.model, "TQ")[3:] == ["6", "0", "1", "7"]
     assert "31/3/2024" in view.caption.text()
 
 
-def test_double_click_on_overdue_asks_for_that_agencys_overdue_tasks(view, ctx, qtbot):
+def test_double_click_on_overdue_asks_for_that_agencys_overdue_tasks(view, view_ctx, qtbot):
     idx = view.model.find("SNV")
     cell = view.model.index(idx.row(), view.model.COL_OVERDUE, idx.parent())
-    with qtbot.waitSignal(ctx.tasks_filter_requested) as sig:
+    with qtbot.waitSignal(view_ctx.tasks_filter_requested) as sig:
         view.open_tasks(cell)
     assert sig.args[0] == {"status": None, "overdue": True, "plan_code": None, "agency_code": "SNV"}
     rect = view.tree.visualRect(view.model.index(idx.row(), view.model.COL_COMPLETED, idx.parent()))
-    with qtbot.waitSignal(ctx.tasks_filter_requested) as sig:
+    with qtbot.waitSignal(view_ctx.tasks_filter_requested) as sig:
         qtbot.mouseClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert sig.args[0]["status"] == "completed" and sig.args[0]["agency_code"] == "SNV"

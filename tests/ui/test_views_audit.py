@@ -14,10 +14,10 @@ pytest_plugins = ["conftest_views"]
 
 
 @pytest.fixture
-def view(ctx, qtbot):
+def view(view_ctx, qtbot):
     from cdsdesk.ui.views.audit import AuditView
 
-    v = AuditView(ctx)
+    v = AuditView(view_ctx)
     qtbot.addWidget(v)
     v.resize(1300, 700)
     v.show()
@@ -34,9 +34,9 @@ def _all(model):
         model.fetchMore()
 
 
-def test_newest_first_with_readable_values(view, pdb, qtmodeltester):
+def test_newest_first_with_readable_values(view, province_db, qtmodeltester):
     m = view.model
-    with pdb.session() as s:
+    with province_db.session() as s:
         total = s.scalar(select(func.count()).select_from(AuditEntry))
     _all(m)
     assert m.rowCount() == total
@@ -59,14 +59,14 @@ def test_filter_by_entity_and_text_shows_a_tasks_history(view, qtbot):
     assert "Đang triển khai" in _col(m, m.COL_NEW)
 
 
-def test_filter_for_an_indicator_value(view, ctx, pdb, province, qtbot):
+def test_filter_for_an_indicator_value(view, view_ctx, province_db, province_ids, qtbot):
     from cdsdesk.services import indicators
 
-    with pdb.session() as s:
-        indicators.set_value(s, province["pct"], province["snv"], "2024S1", 42.5, who="nguyenvana")
+    with province_db.session() as s:
+        indicators.set_value(s, province_ids["pct"], province_ids["snv"], "2024S1", 42.5, who="nguyenvana")
     from cdsdesk.services.changes import Changes
 
-    ctx.notify(Changes(indicators={province["pct"]}))
+    view_ctx.notify(Changes(indicators={province_ids["pct"]}))
     view.who_box.setCurrentIndex(view.who_box.findData("nguyenvana"))
     m = view.model
     assert m.rowCount() == 1
@@ -74,8 +74,8 @@ def test_filter_for_an_indicator_value(view, ctx, pdb, province, qtbot):
     assert (m.index(0, m.COL_FIELD).data(), m.index(0, m.COL_OLD).data(), m.index(0, m.COL_NEW).data()) == ("Giá trị", "38,5", "42,5")
 
 
-def test_date_range_uses_local_days(view, pdb):
-    with pdb.session() as s:
+def test_date_range_uses_local_days(view, province_db):
+    with province_db.session() as s:
         first = s.scalar(select(func.min(AuditEntry.id)))
         s.execute(update(AuditEntry).where(AuditEntry.id == first).values(at=dt.datetime(2024, 1, 15, 3, 0)))
     from cdsdesk.ui.models.audit_log import local_time
@@ -90,8 +90,8 @@ def test_date_range_uses_local_days(view, pdb):
     assert m.index(0, m.COL_AT).data().startswith(f"{day.day}/{day.month}/{day.year}")
 
 
-def test_history_of_one_record_and_clearing_filters(view, pdb):
-    with pdb.session() as s:
+def test_history_of_one_record_and_clearing_filters(view, province_db):
+    with province_db.session() as s:
         uuid = s.scalar(select(Task.uuid).where(Task.code == "T3"))
     view.show_for("task", uuid, "T3")
     m = view.model
@@ -103,15 +103,15 @@ def test_history_of_one_record_and_clearing_filters(view, pdb):
     assert m.rowCount() > 1 and view.record_label.isHidden()
 
 
-def test_pages_are_fetched_as_the_view_scrolls(ctx, pdb, qtbot):
+def test_pages_are_fetched_as_the_view_scrolls(view_ctx, province_db, qtbot):
     from cdsdesk.ui.models.audit_log import AuditModel
 
-    m = AuditModel(pdb, page_size=10)
+    m = AuditModel(province_db, page_size=10)
     m.reload()
     assert m.rowCount() == 10 and m.canFetchMore()
     m.fetchMore()
     assert m.rowCount() == 20
-    with pdb.session() as s:
+    with province_db.session() as s:
         total = s.scalar(select(func.count()).select_from(AuditEntry))
     _all(m)
     assert m.rowCount() == total and not m.canFetchMore()

@@ -14,10 +14,10 @@ pytest_plugins = ["conftest_views"]
 
 
 @pytest.fixture
-def dash(ctx, qtbot):
+def dash(view_ctx, qtbot):
     from cdsdesk.ui.views.dashboard import DashboardView
 
-    view = DashboardView(ctx)
+    view = DashboardView(view_ctx)
     qtbot.addWidget(view)
     view.resize(1300, 900)
     view.show()
@@ -39,19 +39,19 @@ def test_tiles_show_the_counts_as_of_30_june(dash):
     assert "6 tháng đầu năm 2024" in dash.heading.text() and "30/6/2024" in dash.heading.text()
 
 
-def test_clicking_a_tile_requests_the_filtered_task_list(dash, ctx, qtbot):
-    with qtbot.waitSignal(ctx.tasks_filter_requested) as sig:
+def test_clicking_a_tile_requests_the_filtered_task_list(dash, view_ctx, qtbot):
+    with qtbot.waitSignal(view_ctx.tasks_filter_requested) as sig:
         qtbot.mouseClick(dash.tiles["overdue"], Qt.MouseButton.LeftButton)
     assert sig.args[0] == {"status": None, "overdue": True, "plan_code": None, "agency_code": None}
-    with qtbot.waitSignal(ctx.tasks_filter_requested) as sig:
+    with qtbot.waitSignal(view_ctx.tasks_filter_requested) as sig:
         qtbot.mouseClick(dash.tiles["completed"], Qt.MouseButton.LeftButton)
     assert sig.args[0]["status"] == "completed" and sig.args[0]["overdue"] is False
 
 
-def test_narrowing_to_a_plan_changes_the_counts_and_the_filter(dash, ctx, qtbot):
+def test_narrowing_to_a_plan_changes_the_counts_and_the_filter(dash, view_ctx, qtbot):
     dash.plan_box.setCurrentIndex(dash.plan_box.findData("DA06"))
     assert _tile(dash, "total") == "3" and _tile(dash, "blocked") == "1" and _tile(dash, "overdue") == "0"
-    with qtbot.waitSignal(ctx.tasks_filter_requested) as sig:
+    with qtbot.waitSignal(view_ctx.tasks_filter_requested) as sig:
         qtbot.mouseClick(dash.tiles["blocked"], Qt.MouseButton.LeftButton)
     assert sig.args[0] == {"status": "blocked", "overdue": False, "plan_code": "DA06", "agency_code": None}
 
@@ -62,8 +62,8 @@ def test_agency_scope_counts_its_sub_agencies(dash):
     assert _tile(dash, "overdue") == "1"
 
 
-def test_an_earlier_as_of_date_reads_the_history(dash, ctx):
-    ctx.set_period(Period.parse("2024Q1"), as_of=dt.date(2024, 3, 31))
+def test_an_earlier_as_of_date_reads_the_history(dash, view_ctx):
+    view_ctx.set_period(Period.parse("2024Q1"), as_of=dt.date(2024, 3, 31))
     # On 31/3 T1 was done (20/3), T2 T7 in progress, T4 T5 not yet updated, T3 not started.
     assert _tile(dash, "completed") == "1"
     assert _tile(dash, "in_progress") == "2"
@@ -111,15 +111,15 @@ def test_chart_exports_as_png(dash, qtbot, tmp_path):
     assert (img.width(), img.height()) == (1600, 900)
 
 
-def test_a_status_update_refreshes_the_tiles(dash, ctx, pdb):
+def test_a_status_update_refreshes_the_tiles(dash, view_ctx, province_db):
     from cdsdesk.services import tasks
     from cdsdesk.services.changes import Changes
 
-    with pdb.session() as s:
+    with province_db.session() as s:
         from cdsdesk.services.lookup import task_by_code
 
         tid = task_by_code(s, "T6").id
         tasks.record_status_update(s, tid, status="done", progress=100, entry_date=dt.date(2024, 6, 20))
-    ctx.notify(Changes(tasks={tid}))
+    view_ctx.notify(Changes(tasks={tid}))
     assert _tile(dash, "completed") == "3"
     assert _tile(dash, "not_started") == "0"
