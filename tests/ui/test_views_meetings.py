@@ -47,6 +47,7 @@ def test_record_a_meeting_and_a_conclusion(view, province_db, province_ids, qtbo
     view.m_kind.setCurrentIndex(view.m_kind.findData("six_month"))
     view.m_title.setText("Hội nghị sơ kết 6 tháng")
     view.m_chair.setText("Phó Chủ tịch UBND tỉnh")
+    view.m_notes.setPlainText("Cơ bản hoàn thành kế hoạch 6 tháng đầu năm")
     qtbot.mouseClick(view.m_save, Qt.MouseButton.LeftButton)
     with province_db.session() as s:
         m = s.scalar(select(Meeting).where(Meeting.kind == "six_month"))
@@ -54,6 +55,7 @@ def test_record_a_meeting_and_a_conclusion(view, province_db, province_ids, qtbo
         mid = m.id
     assert view.meeting_id == mid
     assert "Hội nghị sơ kết 6 tháng" in view.meeting_title.text()
+    assert "Cơ bản hoàn thành kế hoạch 6 tháng đầu năm" in view.meeting_title.text()
     assert view.meeting_model.index(0, 0).data() == "12/7/2024"  # newest first
 
     view.d_text.setPlainText("Sở Thông tin và Truyền thông trình đề án đô thị thông minh trong tháng 9/2024")

@@ -4,6 +4,7 @@ conclusion into a task assigned to an agency with a deadline."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -265,7 +266,6 @@ class MeetingsView(RefreshingView):
         rl.setContentsMargins(0, 0, 0, 0)
         self.meeting_title = QLabel(right)
         self.meeting_title.setWordWrap(True)
-        self.meeting_title.setStyleSheet("font-weight: bold;")
         rl.addWidget(self.meeting_title)
         self.directive_model = DirectiveModel(self)
         self.directive_table = self._table(self.directive_model, right)
@@ -365,7 +365,10 @@ class MeetingsView(RefreshingView):
             with self.ctx.db.session() as s:
                 m = s.get(Meeting, self.meeting_id)
                 if m is not None:
-                    title = f"{m.title} — {format_date(m.date)}" + (f" — chủ trì: {m.chair}" if m.chair else "")
+                    head = f"{m.title} — {format_date(m.date)}" + (f" — chủ trì: {m.chair}" if m.chair else "")
+                    title = f"<b>{html.escape(head)}</b>"
+                    if m.notes:
+                        title += "<br>" + html.escape(m.notes).replace("\n", "<br>")
                     codes: dict[int, list[str]] = {}
                     for did, code in s.execute(
                         select(Task.directive_id, Task.code)
@@ -378,6 +381,7 @@ class MeetingsView(RefreshingView):
                         rows.append(DirectiveRow(d.id, d.number, d.text, d.agency_id, d.agency.name if d.agency else "",
                                                  d.deadline, tuple(codes.get(d.id, []))))
         self.meeting_title.setText(title)
+        self.meeting_title.setTextFormat(Qt.TextFormat.RichText)
         selected = self.current_directive()
         self.directive_model.set_rows(rows)
         if selected is not None:
