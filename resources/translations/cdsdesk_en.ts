@@ -2,6 +2,107 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AgenciesView</name>
+    <message>
+        <source>Tìm cơ quan (không cần dấu)…</source>
+        <translation>Find an agency (accents optional)…</translation>
+    </message>
+    <message>
+        <source>Nhấp đúp vào một cơ quan để xem danh sách nhiệm vụ; vào cột “Quá hạn” hoặc “Hoàn thành” để xem riêng các nhiệm vụ đó.</source>
+        <translation>Double-click an agency to see its tasks; on the “Overdue” or “Completed” column to see only those.</translation>
+    </message>
+    <message>
+        <source>Số liệu đến ngày {d}</source>
+        <translation>Figures as of {d}</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyTreeModel</name>
+    <message>
+        <source>Gồm cả nhiệm vụ của các đơn vị cấp dưới</source>
+        <translation>Including the tasks of the units below</translation>
+    </message>
+    <message>
+        <source>Riêng {name}: {own}; cả cấp dưới: {all}</source>
+        <translation>{name} alone: {own}; with the units below: {all}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Mọi đối tượng</source>
+        <translation>Everything</translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>đến ngày</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Tìm mã nhiệm vụ, mã chỉ tiêu, giá trị…</source>
+        <translation>Find a task code, indicator code, value…</translation>
+    </message>
+    <message>
+        <source>Bỏ lọc</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Mọi người</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>Lịch sử thay đổi của {what} {label} — nhấn “Bỏ lọc” để xem toàn bộ nhật ký</source>
+        <translation>Change history of {what} {label} — press “Clear filters” to see the whole log</translation>
+    </message>
+    <message>
+        <source>Đang hiện {n} dòng mới nhất — cuộn xuống để xem thêm</source>
+        <translation>Showing the newest {n} rows — scroll down for more</translation>
+    </message>
+    <message>
+        <source>{n} dòng</source>
+        <translation>{n} rows</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Lưu ảnh PNG…</source>
+        <extracomment>The chart was drawn (after ``set_data`` and the first show). A PNG was written (path).</extracomment>
+        <translation>Save PNG…</translation>
+    </message>
+    <message>
+        <source>Lưu biểu đồ thành tệp ảnh PNG</source>
+        <translation>Save the chart as a PNG image file</translation>
+    </message>
+    <message>
+        <source>Đang vẽ biểu đồ…</source>
+        <translation>Drawing the chart…</translation>
+    </message>
+    <message>
+        <source>Lưu biểu đồ thành ảnh PNG…</source>
+        <translation>Save the chart as PNG…</translation>
+    </message>
+    <message>
+        <source>Chưa có dữ liệu để vẽ</source>
+        <translation>No data to draw yet</translation>
+    </message>
+    <message>
+        <source>Lưu biểu đồ</source>
+        <translation>Save the chart</translation>
+    </message>
+    <message>
+        <source>Ảnh PNG (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>Không lưu được biểu đồ</source>
+        <translation>The chart could not be saved</translation>
+    </message>
+</context>
+<context>
     <name>CooperatorsDialog</name>
     <message>
         <source>Cooperating agencies</source>
@@ -21,6 +122,97 @@
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <source>Kế hoạch:</source>
+        <extracomment>Emitted after each refresh (tests, the window&apos;s status bar).</extracomment>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <source>Cơ quan:</source>
+        <translation>Agency:</translation>
+    </message>
+    <message>
+        <source>Tất cả kế hoạch</source>
+        <translation>All plans</translation>
+    </message>
+    <message>
+        <source>Tất cả cơ quan</source>
+        <translation>All agencies</translation>
+    </message>
+    <message>
+        <source>Đến hạn trong {n} ngày tới ({k} nhiệm vụ)</source>
+        <translation>Due in the next {n} days ({k} tasks)</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu cần nỗ lực tập trung ({k})</source>
+        <translation>Indicators needing focused effort ({k})</translation>
+    </message>
+    <message>
+        <source>Tổng quan — {scope}</source>
+        <translation>Overview — {scope}</translation>
+    </message>
+    <message>
+        <source> · {n} thường xuyên</source>
+        <translation> · {n} routinely</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveTaskDialog</name>
+    <message>
+        <source>Giao nhiệm vụ từ kết luận số {n}</source>
+        <translation>Assign a task from conclusion no. {n}</translation>
+    </message>
+    <message>
+        <source>Nội dung nhiệm vụ:</source>
+        <translation>Task:</translation>
+    </message>
+    <message>
+        <source>— chọn cơ quan chủ trì —</source>
+        <translation>— choose the lead agency —</translation>
+    </message>
+    <message>
+        <source>Cơ quan chủ trì:</source>
+        <translation>Lead agency:</translation>
+    </message>
+    <message>
+        <source>Thời hạn:</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <source>(không thuộc kế hoạch nào)</source>
+        <translation>(in no plan)</translation>
+    </message>
+    <message>
+        <source>Thuộc kế hoạch:</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <source>để trống: tự đánh số</source>
+        <translation>leave empty to number automatically</translation>
+    </message>
+    <message>
+        <source>Mã nhiệm vụ:</source>
+        <translation>Task code:</translation>
+    </message>
+    <message>
+        <source>Giao nhiệm vụ</source>
+        <translation>Assign the task</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Hãy chọn cơ quan chủ trì cho nhiệm vụ.</source>
+        <translation>Choose the lead agency of the task.</translation>
+    </message>
+    <message>
+        <source>Nội dung nhiệm vụ không được để trống.</source>
+        <translation>The task cannot be empty.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTimeline</name>
     <message>
         <source>No status updates recorded yet.</source>
@@ -33,6 +225,54 @@
     <message>
         <source>after %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsView</name>
+    <message>
+        <source>Tìm chỉ tiêu (mã hoặc tên, không cần dấu)…</source>
+        <extracomment>The indicator shown on the right changed (its id, or None).</extracomment>
+        <translation>Find an indicator (code or name, accents optional)…</translation>
+    </message>
+    <message>
+        <source>Diễn biến theo kỳ</source>
+        <translation>Over the periods</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>So sánh các cơ quan</source>
+        <translation>Agencies compared</translation>
+    </message>
+    <message>
+        <source>Nhập số liệu</source>
+        <translation>Enter values</translation>
+    </message>
+    <message>
+        <source>{n} chỉ tiêu: {a} đã hoàn thành, {l} khả năng cao, {e} cần nỗ lực</source>
+        <translation>{n} indicators: {a} achieved, {l} highly likely, {e} need effort</translation>
+    </message>
+    <message>
+        <source>tỷ lệ %, từ 0 đến 100</source>
+        <translation>a percentage, from 0 to 100</translation>
+    </message>
+    <message>
+        <source>số nguyên không âm</source>
+        <translation>a whole number, not negative</translation>
+    </message>
+    <message>
+        <source>số</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>{code} — {name}. Gõ giá trị ({kind}); dùng dấu phẩy cho phần thập phân, ví dụ 42,5. Xóa ô để bỏ giá trị. Ctrl+Z để hoàn tác.</source>
+        <translation>{code} — {name}. Type the value ({kind}); a decimal comma, e.g. 42,5. Clear the cell to remove the value. Ctrl+Z undoes.</translation>
+    </message>
+    <message>
+        <source>Không nhận giá trị: {reason}</source>
+        <translation>Value refused: {reason}</translation>
     </message>
 </context>
 <context>
@@ -294,6 +534,102 @@
     </message>
 </context>
 <context>
+    <name>MeetingsView</name>
+    <message>
+        <source>Ghi phiên họp mới</source>
+        <extracomment>A task was created from a conclusion (task id).</extracomment>
+        <translation>Record a new meeting</translation>
+    </message>
+    <message>
+        <source>Ngày họp:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Loại phiên họp:</source>
+        <translation>Kind of meeting:</translation>
+    </message>
+    <message>
+        <source>ví dụ: Phiên họp quý III/2024 của Ban Chỉ đạo</source>
+        <translation>e.g. the steering committee&apos;s Q3/2024 meeting</translation>
+    </message>
+    <message>
+        <source>Tên phiên họp:</source>
+        <translation>Meeting:</translation>
+    </message>
+    <message>
+        <source>Chủ trì:</source>
+        <translation>Chaired by:</translation>
+    </message>
+    <message>
+        <source>Kết luận chung, ghi chú (không bắt buộc)</source>
+        <translation>General conclusions, notes (optional)</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Ghi phiên họp</source>
+        <translation>Record the meeting</translation>
+    </message>
+    <message>
+        <source>Giao thành nhiệm vụ…</source>
+        <translation>Make it a task…</translation>
+    </message>
+    <message>
+        <source>Tạo nhiệm vụ từ kết luận đang chọn, giao cho cơ quan với thời hạn</source>
+        <translation>Create a task from the selected conclusion, assigned to an agency with a deadline</translation>
+    </message>
+    <message>
+        <source>Thêm kết luận, chỉ đạo</source>
+        <translation>Add a conclusion or directive</translation>
+    </message>
+    <message>
+        <source>ví dụ: Sở Kế hoạch và Đầu tư trình đề án trong tháng 7/2024</source>
+        <translation>e.g. the Department of Planning and Investment submits the project in July 2024</translation>
+    </message>
+    <message>
+        <source>Nội dung:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>Cơ quan thực hiện:</source>
+        <translation>Agency:</translation>
+    </message>
+    <message>
+        <source>có thời hạn</source>
+        <translation>with a deadline</translation>
+    </message>
+    <message>
+        <source>Thời hạn:</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <source>Thêm kết luận</source>
+        <translation>Add the conclusion</translation>
+    </message>
+    <message>
+        <source>(chưa giao cơ quan)</source>
+        <translation>(no agency yet)</translation>
+    </message>
+    <message>
+        <source>Chưa có phiên họp nào — hãy ghi phiên họp ở bên trái.</source>
+        <translation>No meetings yet — record one on the left.</translation>
+    </message>
+    <message>
+        <source>Đã ghi phiên họp: {t}</source>
+        <translation>Meeting recorded: {t}</translation>
+    </message>
+    <message>
+        <source>Đã thêm kết luận số {n}</source>
+        <translation>Conclusion no. {n} added</translation>
+    </message>
+    <message>
+        <source>Đã giao nhiệm vụ {code}</source>
+        <translation>Task {code} assigned</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>Something went wrong: {error}</source>
@@ -331,6 +667,13 @@ Your data has not been changed by the failed operation. The details were written
     <message>
         <source>%1 is not available in this version.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefreshingView</name>
+    <message>
+        <source>Không thực hiện được</source>
+        <translation>Could not be done</translation>
     </message>
 </context>
 <context>
@@ -711,6 +1054,18 @@ Your data has not been changed by the failed operation. The details were written
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ValueGridModel</name>
+    <message>
+        <source>Toàn tỉnh</source>
+        <extracomment>How many periods of the current kind, up to the current one, the grid always offers. The reason a typed value was refused (in the user&apos;s language). A value was accepted and written (indicator id, agency id, period code).</extracomment>
+        <translation>Whole province</translation>
+    </message>
+    <message>
+        <source>Nhập bởi {who} lúc {at}</source>
+        <translation>Entered by {who} at {at}</translation>
     </message>
 </context>
 <context>

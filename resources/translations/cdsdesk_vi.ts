@@ -2,6 +2,107 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AgenciesView</name>
+    <message>
+        <source>Tìm cơ quan (không cần dấu)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhấp đúp vào một cơ quan để xem danh sách nhiệm vụ; vào cột “Quá hạn” hoặc “Hoàn thành” để xem riêng các nhiệm vụ đó.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số liệu đến ngày {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgencyTreeModel</name>
+    <message>
+        <source>Gồm cả nhiệm vụ của các đơn vị cấp dưới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riêng {name}: {own}; cả cấp dưới: {all}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Mọi đối tượng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đến ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tìm mã nhiệm vụ, mã chỉ tiêu, giá trị…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bỏ lọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mọi người</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lịch sử thay đổi của {what} {label} — nhấn “Bỏ lọc” để xem toàn bộ nhật ký</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang hiện {n} dòng mới nhất — cuộn xuống để xem thêm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} dòng</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Lưu ảnh PNG…</source>
+        <extracomment>The chart was drawn (after ``set_data`` and the first show). A PNG was written (path).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu biểu đồ thành tệp ảnh PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang vẽ biểu đồ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu biểu đồ thành ảnh PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có dữ liệu để vẽ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu biểu đồ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ảnh PNG (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không lưu được biểu đồ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CooperatorsDialog</name>
     <message>
         <source>Cooperating agencies</source>
@@ -21,6 +122,97 @@
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <source>Kế hoạch:</source>
+        <extracomment>Emitted after each refresh (tests, the window&apos;s status bar).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ quan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tất cả kế hoạch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tất cả cơ quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đến hạn trong {n} ngày tới ({k} nhiệm vụ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu cần nỗ lực tập trung ({k})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tổng quan — {scope}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · {n} thường xuyên</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveTaskDialog</name>
+    <message>
+        <source>Giao nhiệm vụ từ kết luận số {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nội dung nhiệm vụ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— chọn cơ quan chủ trì —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ quan chủ trì:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thời hạn:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(không thuộc kế hoạch nào)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thuộc kế hoạch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>để trống: tự đánh số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã nhiệm vụ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giao nhiệm vụ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hãy chọn cơ quan chủ trì cho nhiệm vụ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nội dung nhiệm vụ không được để trống.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryTimeline</name>
     <message>
         <source>No status updates recorded yet.</source>
@@ -33,6 +225,54 @@
     <message>
         <source>after %1</source>
         <translation>sau ngày %1</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsView</name>
+    <message>
+        <source>Tìm chỉ tiêu (mã hoặc tên, không cần dấu)…</source>
+        <extracomment>The indicator shown on the right changed (its id, or None).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diễn biến theo kỳ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>So sánh các cơ quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhập số liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} chỉ tiêu: {a} đã hoàn thành, {l} khả năng cao, {e} cần nỗ lực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tỷ lệ %, từ 0 đến 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>số nguyên không âm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} — {name}. Gõ giá trị ({kind}); dùng dấu phẩy cho phần thập phân, ví dụ 42,5. Xóa ô để bỏ giá trị. Ctrl+Z để hoàn tác.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không nhận giá trị: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -294,6 +534,102 @@
     </message>
 </context>
 <context>
+    <name>MeetingsView</name>
+    <message>
+        <source>Ghi phiên họp mới</source>
+        <extracomment>A task was created from a conclusion (task id).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày họp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loại phiên họp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ví dụ: Phiên họp quý III/2024 của Ban Chỉ đạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên phiên họp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chủ trì:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kết luận chung, ghi chú (không bắt buộc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi phiên họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giao thành nhiệm vụ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tạo nhiệm vụ từ kết luận đang chọn, giao cho cơ quan với thời hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thêm kết luận, chỉ đạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ví dụ: Sở Kế hoạch và Đầu tư trình đề án trong tháng 7/2024</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nội dung:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ quan thực hiện:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>có thời hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thời hạn:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thêm kết luận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(chưa giao cơ quan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có phiên họp nào — hãy ghi phiên họp ở bên trái.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã ghi phiên họp: {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã thêm kết luận số {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã giao nhiệm vụ {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>Something went wrong: {error}</source>
@@ -333,6 +669,13 @@ Thao tác lỗi không làm thay đổi dữ liệu. Chi tiết đã được gh
     <message>
         <source>%1 is not available in this version.</source>
         <translation>Chức năng «%1» chưa có trong phiên bản này.</translation>
+    </message>
+</context>
+<context>
+    <name>RefreshingView</name>
+    <message>
+        <source>Không thực hiện được</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -704,6 +1047,18 @@ Thao tác lỗi không làm thay đổi dữ liệu. Chi tiết đã được gh
         <translation>
             <numerusform>Trạng thái %n nhiệm vụ: %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ValueGridModel</name>
+    <message>
+        <source>Toàn tỉnh</source>
+        <extracomment>How many periods of the current kind, up to the current one, the grid always offers. The reason a typed value was refused (in the user&apos;s language). A value was accepted and written (indicator id, agency id, period code).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhập bởi {who} lúc {at}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
