@@ -263,3 +263,17 @@ def test_dropping_a_form_opens_the_real_import_dialog(qtbot, window, tmp_path):
     assert dlg is not None and dlg.isVisible()
     assert dlg.files == [form]
     dlg.close()
+
+
+def test_clicking_the_overdue_tile_on_the_dashboard_lists_the_overdue_tasks(qtbot, window, app_ctx):
+    dashboard = window.show_page("dashboard")
+    tiles = getattr(dashboard, "tiles", None)
+    if not tiles or "overdue" not in tiles:
+        pytest.skip("the dashboard with its tiles is not in this build")
+    tile = tiles["overdue"]
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    view = window.pages["tasks"]
+    assert window.stack.currentWidget() is view
+    assert view.filters.overdue.isChecked()
+    assert codes(view) == ["DA06-01", "KH-01"]
+    assert view.filters.count_label.text() == "2 / 5 nhiệm vụ"
