@@ -1,0 +1,1079 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>AgenciesView</name>
+    <message>
+        <source>Tìm cơ quan (không cần dấu)…</source>
+        <translation>Find an agency (accents optional)…</translation>
+    </message>
+    <message>
+        <source>Nhấp đúp vào một cơ quan để xem danh sách nhiệm vụ; vào cột “Quá hạn” hoặc “Hoàn thành” để xem riêng các nhiệm vụ đó.</source>
+        <translation>Double-click an agency to see its tasks; on the “Overdue” or “Completed” column to see only those.</translation>
+    </message>
+    <message>
+        <source>Số liệu đến ngày {d}</source>
+        <translation>Figures as of {d}</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyTreeModel</name>
+    <message>
+        <source>Gồm cả nhiệm vụ của các đơn vị cấp dưới</source>
+        <translation>Including the tasks of the units below</translation>
+    </message>
+    <message>
+        <source>Riêng {name}: {own}; cả cấp dưới: {all}</source>
+        <translation>{name} alone: {own}; with the units below: {all}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Mọi đối tượng</source>
+        <translation>Everything</translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>đến ngày</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Tìm mã nhiệm vụ, mã chỉ tiêu, giá trị…</source>
+        <translation>Find a task code, indicator code, value…</translation>
+    </message>
+    <message>
+        <source>Bỏ lọc</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Mọi người</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>Lịch sử thay đổi của {what} {label} — nhấn “Bỏ lọc” để xem toàn bộ nhật ký</source>
+        <translation>Change history of {what} {label} — press “Clear filters” to see the whole log</translation>
+    </message>
+    <message>
+        <source>Đang hiện {n} dòng mới nhất — cuộn xuống để xem thêm</source>
+        <translation>Showing the newest {n} rows — scroll down for more</translation>
+    </message>
+    <message>
+        <source>{n} dòng</source>
+        <translation>{n} rows</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Lưu ảnh PNG…</source>
+        <extracomment>The chart was drawn (after ``set_data`` and the first show). A PNG was written (path).</extracomment>
+        <translation>Save PNG…</translation>
+    </message>
+    <message>
+        <source>Lưu biểu đồ thành tệp ảnh PNG</source>
+        <translation>Save the chart as a PNG image file</translation>
+    </message>
+    <message>
+        <source>Đang vẽ biểu đồ…</source>
+        <translation>Drawing the chart…</translation>
+    </message>
+    <message>
+        <source>Lưu biểu đồ thành ảnh PNG…</source>
+        <translation>Save the chart as PNG…</translation>
+    </message>
+    <message>
+        <source>Chưa có dữ liệu để vẽ</source>
+        <translation>No data to draw yet</translation>
+    </message>
+    <message>
+        <source>Lưu biểu đồ</source>
+        <translation>Save the chart</translation>
+    </message>
+    <message>
+        <source>Ảnh PNG (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>Không lưu được biểu đồ</source>
+        <translation>The chart could not be saved</translation>
+    </message>
+</context>
+<context>
+    <name>CooperatorsDialog</name>
+    <message>
+        <source>Cooperating agencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find an agency…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Kế hoạch:</source>
+        <extracomment>Emitted after each refresh (tests, the window&apos;s status bar).</extracomment>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <source>Cơ quan:</source>
+        <translation>Agency:</translation>
+    </message>
+    <message>
+        <source>Tất cả kế hoạch</source>
+        <translation>All plans</translation>
+    </message>
+    <message>
+        <source>Tất cả cơ quan</source>
+        <translation>All agencies</translation>
+    </message>
+    <message>
+        <source>Đến hạn trong {n} ngày tới ({k} nhiệm vụ)</source>
+        <translation>Due in the next {n} days ({k} tasks)</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu cần nỗ lực tập trung ({k})</source>
+        <translation>Indicators needing focused effort ({k})</translation>
+    </message>
+    <message>
+        <source>Tổng quan — {scope}</source>
+        <translation>Overview — {scope}</translation>
+    </message>
+    <message>
+        <source> · {n} thường xuyên</source>
+        <translation> · {n} routinely</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveTaskDialog</name>
+    <message>
+        <source>Giao nhiệm vụ từ kết luận số {n}</source>
+        <translation>Assign a task from conclusion no. {n}</translation>
+    </message>
+    <message>
+        <source>Nội dung nhiệm vụ:</source>
+        <translation>Task:</translation>
+    </message>
+    <message>
+        <source>— chọn cơ quan chủ trì —</source>
+        <translation>— choose the lead agency —</translation>
+    </message>
+    <message>
+        <source>Cơ quan chủ trì:</source>
+        <translation>Lead agency:</translation>
+    </message>
+    <message>
+        <source>Thời hạn:</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <source>(không thuộc kế hoạch nào)</source>
+        <translation>(in no plan)</translation>
+    </message>
+    <message>
+        <source>Thuộc kế hoạch:</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <source>để trống: tự đánh số</source>
+        <translation>leave empty to number automatically</translation>
+    </message>
+    <message>
+        <source>Mã nhiệm vụ:</source>
+        <translation>Task code:</translation>
+    </message>
+    <message>
+        <source>Giao nhiệm vụ</source>
+        <translation>Assign the task</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Hãy chọn cơ quan chủ trì cho nhiệm vụ.</source>
+        <translation>Choose the lead agency of the task.</translation>
+    </message>
+    <message>
+        <source>Nội dung nhiệm vụ không được để trống.</source>
+        <translation>The task cannot be empty.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTimeline</name>
+    <message>
+        <source>No status updates recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retracted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsView</name>
+    <message>
+        <source>Tìm chỉ tiêu (mã hoặc tên, không cần dấu)…</source>
+        <extracomment>The indicator shown on the right changed (its id, or None).</extracomment>
+        <translation>Find an indicator (code or name, accents optional)…</translation>
+    </message>
+    <message>
+        <source>Diễn biến theo kỳ</source>
+        <translation>Over the periods</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>So sánh các cơ quan</source>
+        <translation>Agencies compared</translation>
+    </message>
+    <message>
+        <source>Nhập số liệu</source>
+        <translation>Enter values</translation>
+    </message>
+    <message>
+        <source>{n} chỉ tiêu: {a} đã hoàn thành, {l} khả năng cao, {e} cần nỗ lực</source>
+        <translation>{n} indicators: {a} achieved, {l} highly likely, {e} need effort</translation>
+    </message>
+    <message>
+        <source>tỷ lệ %, từ 0 đến 100</source>
+        <translation>a percentage, from 0 to 100</translation>
+    </message>
+    <message>
+        <source>số nguyên không âm</source>
+        <translation>a whole number, not negative</translation>
+    </message>
+    <message>
+        <source>số</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>{code} — {name}. Gõ giá trị ({kind}); dùng dấu phẩy cho phần thập phân, ví dụ 42,5. Xóa ô để bỏ giá trị. Ctrl+Z để hoàn tác.</source>
+        <translation>{code} — {name}. Type the value ({kind}); a decimal comma, e.g. 42,5. Clear the cell to remove the value. Ctrl+Z undoes.</translation>
+    </message>
+    <message>
+        <source>Không nhận giá trị: {reason}</source>
+        <translation>Value refused: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>Loading the demo province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening and checking the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update &amp;forms for the agencies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export / report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About cdsdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent databases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refreshed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update forms and data (*.xlsx *.xlsm *.csv *.json *.zip);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up a server database with the server&apos;s own tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cdsdesk database (*.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cdsdesk database (*.db *.sqlite);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update the status of the selected tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate the selected task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the task being edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;cdsdesk %1&lt;/h3&gt;&lt;p&gt;Tracking the tasks and indicators of the provincial steering committee for digital transformation: status history, targets, charts, the review report and the update forms of the agencies — offline.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About cdsdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period: %1 · as of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These files cannot be imported: %1. Drop Excel forms (.xlsx), CSV or data packages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsView</name>
+    <message>
+        <source>Ghi phiên họp mới</source>
+        <extracomment>A task was created from a conclusion (task id).</extracomment>
+        <translation>Record a new meeting</translation>
+    </message>
+    <message>
+        <source>Ngày họp:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Loại phiên họp:</source>
+        <translation>Kind of meeting:</translation>
+    </message>
+    <message>
+        <source>ví dụ: Phiên họp quý III/2024 của Ban Chỉ đạo</source>
+        <translation>e.g. the steering committee&apos;s Q3/2024 meeting</translation>
+    </message>
+    <message>
+        <source>Tên phiên họp:</source>
+        <translation>Meeting:</translation>
+    </message>
+    <message>
+        <source>Chủ trì:</source>
+        <translation>Chaired by:</translation>
+    </message>
+    <message>
+        <source>Kết luận chung, ghi chú (không bắt buộc)</source>
+        <translation>General conclusions, notes (optional)</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Ghi phiên họp</source>
+        <translation>Record the meeting</translation>
+    </message>
+    <message>
+        <source>Giao thành nhiệm vụ…</source>
+        <translation>Make it a task…</translation>
+    </message>
+    <message>
+        <source>Tạo nhiệm vụ từ kết luận đang chọn, giao cho cơ quan với thời hạn</source>
+        <translation>Create a task from the selected conclusion, assigned to an agency with a deadline</translation>
+    </message>
+    <message>
+        <source>Thêm kết luận, chỉ đạo</source>
+        <translation>Add a conclusion or directive</translation>
+    </message>
+    <message>
+        <source>ví dụ: Sở Kế hoạch và Đầu tư trình đề án trong tháng 7/2024</source>
+        <translation>e.g. the Department of Planning and Investment submits the project in July 2024</translation>
+    </message>
+    <message>
+        <source>Nội dung:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>Cơ quan thực hiện:</source>
+        <translation>Agency:</translation>
+    </message>
+    <message>
+        <source>có thời hạn</source>
+        <translation>with a deadline</translation>
+    </message>
+    <message>
+        <source>Thời hạn:</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <source>Thêm kết luận</source>
+        <translation>Add the conclusion</translation>
+    </message>
+    <message>
+        <source>(chưa giao cơ quan)</source>
+        <translation>(no agency yet)</translation>
+    </message>
+    <message>
+        <source>Chưa có phiên họp nào — hãy ghi phiên họp ở bên trái.</source>
+        <translation>No meetings yet — record one on the left.</translation>
+    </message>
+    <message>
+        <source>Đã ghi phiên họp: {t}</source>
+        <translation>Meeting recorded: {t}</translation>
+    </message>
+    <message>
+        <source>Đã thêm kết luận số {n}</source>
+        <translation>Conclusion no. {n} added</translation>
+    </message>
+    <message>
+        <source>Đã giao nhiệm vụ {code}</source>
+        <translation>Task {code} assigned</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <extracomment>Boxes without a parent window are kept alive here until closed.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred: {error}
+
+Your data has not been changed by the failed operation. The details were written to {log}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeriodSelector</name>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reporting period every view shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statuses and counts as they stood on this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>%1 is not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefreshingView</name>
+    <message>
+        <source>Không thực hiện được</source>
+        <translation>Could not be done</translation>
+    </message>
+</context>
+<context>
+    <name>StatusUpdateDialog</name>
+    <message>
+        <source>Update status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>New status for %n selected task(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What was done, what is in the way, what is needed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskDetailPane</name>
+    <message>
+        <source>Update status…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no plan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no area)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no lead agency)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not from a meeting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carried out routinely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected result:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead agency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cooperating:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focal person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From directive:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a task to see and edit its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now: %1 — on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>History (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none — click to choose)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit task %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskFilterBar</name>
+    <message>
+        <source>Search code, task, agency, result… (Ctrl+F)</source>
+        <extracomment>Deadline windows of the filter bar.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All agencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed (both kinds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline in the reporting period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due in the next 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due in the next 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the deleted tasks, to restore them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <source>Code</source>
+        <extracomment>The sort key of a cell (used by ``sort`` and by anyone who wants to order like the model). The task id of a row. The status key (``in_progress`` …) of a row. Background and text colours of each status (light tints readable in both themes&apos; tables). (shown rows, all rows) after every filter or reload.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue by %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Due in %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TasksView</name>
+    <message>
+        <source>New task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update status…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit task %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n task(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n task(s). Undo with Ctrl+Z, or restore them from &quot;Deleted tasks&quot;.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n task(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n task(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Status of %n task(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ValueGridModel</name>
+    <message>
+        <source>Toàn tỉnh</source>
+        <extracomment>How many periods of the current kind, up to the current one, the grid always offers. The reason a typed value was refused (in the user&apos;s language). A value was accepted and written (indicator id, agency id, period code).</extracomment>
+        <translation>Whole province</translation>
+    </message>
+    <message>
+        <source>Nhập bởi {who} lúc {at}</source>
+        <translation>Entered by {who} at {at}</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>Work that ends sooner than this shows no dialog at all.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

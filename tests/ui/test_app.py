@@ -1,0 +1,108 @@
+"""The composition root: run_gui opens (creating and upgrading) the database and shows the window."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+
+def _run(monkeypatch, tmp_path, db_arg, *, demo=False, inspect=None):
+    import cdsdesk.ui.messages as messages
+    from cdsdesk.app import run_gui
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(messages, "log_file", lambda: tmp_path / "log" / "cdsdesk.log")
+    seen = {}
+
+    def check():
+        from cdsdesk.ui.main_window import MainWindow
+
+        wins = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not wins:
+            seen["tries"] = seen.get("tries", 0) + 1
+            if seen["tries"] > 200:  # no window after 10 s: end the event loop, fail below
+                QApplication.quit()
+                return
+            QTimer.singleShot(50, check)
+            return
+        win = wins[0]
+        seen["title"] = win.windowTitle()
+        seen["db"] = win.db_label.text()
+        if inspect:
+            inspect(win, seen)
+        win.close()
+
+    QTimer.singleShot(0, check)
+    seen["code"] = run_gui(str(db_arg), demo_if_empty=demo, argv=["cdsdesk"])
+    assert "title" in seen, "the main window never appeared"
+    return seen
+
+
+def test_run_gui_creates_the_database_and_remembers_it(qtbot, monkeypatch, tmp_path):
+    path = tmp_path / "Dữ liệu" / "bcđ.db"
+    path.parent.mkdir()
+    seen = _run(monkeypatch, tmp_path, path)
+    assert seen["code"] == 0
+    assert seen["db"] == "CSDL: bcđ.db"
+    assert path.exists()
+    assert QSettings().value("database/last") == str(path.resolve())
+    from cdsdesk.store.migrate import head_revision
+    from cdsdesk.store.session import open_database
+    from cdsdesk.store.migrate import current_revision
+
+    db = open_database(path, migrate=False)
+    try:
+        assert current_revision(db) == head_revision()
+    finally:
+        db.dispose()
+
+
+def test_run_gui_refuses_a_missing_folder_with_a_message(qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
+    import cdsdesk.ui.messages as messages
+    from cdsdesk.app import run_gui
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(messages, "log_file", lambda: tmp_path / "cdsdesk.log")
+    code = run_gui(str(tmp_path / "không-có" / "x.db"), argv=["cdsdesk"])
+    assert code == 1
+    assert shown and shown[0].startswith("Thư mục chứa cơ sở dữ liệu không tồn tại")
+
+
+def test_demo_if_empty_loads_the_demo(qtbot, monkeypatch, tmp_path):
+    pytest.importorskip("cdsdesk.services.demo")
+
+    def inspect(win, seen):
+        view = win.show_page("tasks")
+        seen["tasks"] = view.model.total_count()
+
+    seen = _run(monkeypatch, tmp_path, tmp_path / "demo.db", demo=True, inspect=inspect)
+    assert seen["tasks"] > 0
+
+
+def test_switching_language_rebuilds_the_window_in_that_language(qtbot, app_ctx, qapp):
+    from cdsdesk.app import _Controller
+
+    controller = _Controller(qapp, app_ctx, QSettings())
+    controller.show()
+    first = controller.window
+    first.show_page("tasks")
+    assert first.nav.currentItem().text() == "Nhiệm vụ"
+    try:
+        first.act_lang_en.trigger()
+        second = controller.window
+        assert second is not first and second.isVisible() and not first.isVisible()
+        assert second.nav.currentItem().text() == "Tasks"  # the same page, now in English
+        assert second.menuBar().actions()[0].text() == "&File"
+        assert app_ctx.lang == "en"
+        assert QSettings().value("ui/language") == "en"
+    finally:
+        controller.switch_language("vi")
+        controller.window.close()
+    assert app_ctx.lang == "vi"
