@@ -13,8 +13,13 @@ class UserError(Exception):
         self.en = en or vi
         super().__init__(f"{vi} / {en}" if en else vi)
 
-    def message(self, lang: str = "vi") -> str:
-        return self.en if lang == "en" else self.vi
+    def message(self, lang: str | None = None) -> str:
+        """The message in one language, or both ("vi / en") when none is chosen."""
+        if lang == "en":
+            return self.en
+        if lang == "vi" or self.en == self.vi:
+            return self.vi
+        return f"{self.vi} / {self.en}"
 
 
 class NotFound(UserError):

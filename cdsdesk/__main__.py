@@ -1,0 +1,15 @@
+"""``python -m cdsdesk`` / ``cdsdesk``: the window, or the CLI when a command is given."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .cli.main import main as cli_main
+
+    return cli_main(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
