@@ -24,6 +24,7 @@ COMMANDS = [
     "agencies",
     "indicators",
     "update",
+    "export",
     "gui",
 ]
 
