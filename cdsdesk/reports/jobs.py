@@ -35,7 +35,8 @@ class Job:
             raise Cancelled()
 
     def step(self, fraction: float, text: str = "") -> None:
-        self.check()
+        if fraction < 1.0:  # at 1.0 the work is done and the file is in place
+            self.check()
         if self._progress is not None:
             self._progress(max(0.0, min(1.0, fraction)), text)
 

@@ -84,32 +84,39 @@ def _task_rows(tasks: list[TaskLine], *, note: bool) -> list[list[str]]:
 
 
 def chart_specs(report: Report) -> list[Chart]:
-    """The report's charts and the data each needs (the chart module draws them)."""
+    """The report's charts, with data in the fields of ``cdsdesk.ui.charts.data`` (plain dicts,
+    so nothing here imports the chart package)."""
     charts: list[Chart] = []
-    if len(report.by_plan) >= 1:
+    subtitle = f"Tính đến {format_date(report.as_of)}"
+    if len(report.by_plan) > 1:
         charts.append(
             Chart(
                 "completion_by_plan",
                 {
-                    "labels": [g.code for g in report.by_plan],
-                    "names": [g.name for g in report.by_plan],
-                    "rates": [g.counts.completion_rate or 0.0 for g in report.by_plan],
-                    "counts": [g.counts.as_dict() for g in report.by_plan],
+                    "plans": [g.name for g in report.by_plan],
+                    "completed": [g.counts.completed for g in report.by_plan],
+                    "total": [g.counts.total for g in report.by_plan],
+                    "title": "Tỷ lệ hoàn thành theo kế hoạch",
+                    "subtitle": subtitle,
                 },
-                "Tỷ lệ hoàn thành nhiệm vụ theo kế hoạch",
+                "Biểu đồ 1. Tỷ lệ hoàn thành nhiệm vụ theo kế hoạch, đề án",
             )
         )
-    if report.by_agency:
-        top = report.by_agency[:15]
+    if len(report.by_agency) > 1:
+        top = sorted(report.by_agency, key=lambda g: -g.counts.total)[:12]
+        keys = ("done", "done_routine", "in_progress", "not_started", "blocked")
         charts.append(
             Chart(
                 "status_by_agency",
                 {
-                    "labels": [g.name for g in top],
-                    "codes": [g.code for g in top],
-                    "counts": [g.counts.as_dict() for g in top],
+                    "agencies": [g.name for g in top],
+                    "counts": {k: [getattr(g.counts, k) for g in top] for k in keys},
+                    "overdue": [g.counts.overdue for g in top],
+                    "title": "Nhiệm vụ theo cơ quan chủ trì",
+                    "subtitle": subtitle + (f" – {len(top)}/{len(report.by_agency)} cơ quan nhiều nhiệm vụ nhất"
+                                            if len(top) < len(report.by_agency) else ""),
                 },
-                "Tình trạng nhiệm vụ theo cơ quan chủ trì",
+                f"Biểu đồ {2 if len(report.by_plan) > 1 else 1}. Tình trạng nhiệm vụ theo cơ quan chủ trì",
             )
         )
     return charts

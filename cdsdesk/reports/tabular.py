@@ -121,6 +121,15 @@ def _sheet(wb: Workbook, title: str, cols: Sequence[Col], rows: Iterable[Sequenc
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(cols))}{last}"
 
 
+def _discard(wb: Workbook) -> None:
+    """End the XML streams of a write-only workbook that will never be saved (cancel, error)."""
+    for ws in wb.worksheets:
+        try:
+            ws.close()
+        except Exception:  # noqa: BLE001 - best effort on a workbook being thrown away
+            pass
+
+
 # --- the report's sheets --------------------------------------------------------------------
 _COUNT_COLS = [
     Col("Tổng số", 10, INT_FORMAT), Col("Hoàn thành", 12, INT_FORMAT), Col("Đang triển khai", 12, INT_FORMAT),
@@ -156,6 +165,19 @@ def render_xlsx(report: Report, path: str | os.PathLike[str], *, progress: Progr
     job = Job(progress, cancel)
     job.step(0.0, "Chuẩn bị bảng tính")
     wb = Workbook(write_only=True)
+    try:
+        _fill_workbook(wb, report, job)
+        job.step(0.9, "Ghi tệp")
+    except BaseException:
+        _discard(wb)
+        raise
+    with atomic_path(path) as tmp:
+        wb.save(str(tmp))
+    job.step(1.0, "Xong")
+    return Path(path)
+
+
+def _fill_workbook(wb: Workbook, report: Report, job: Job) -> None:
     r = report
     preface = [f"{r.title} {r.subject}", f"Số liệu tính đến {format_date(r.as_of)}",
                r.summary_sentence + ".", r.rate_sentence()]
@@ -187,11 +209,6 @@ def render_xlsx(report: Report, path: str | os.PathLike[str], *, progress: Progr
             Col("Hình thức", 30, wrap=True), Col("Ngày gần nhất", 14)],
            [[i, s.agency_code, s.agency, "Đã gửi" if s.sent else "Chưa gửi", s.via, s.last_date]
             for i, s in enumerate(r.submissions, 1)])
-    job.step(0.9, "Ghi tệp")
-    with atomic_path(path) as tmp:
-        wb.save(str(tmp))
-    job.step(1.0, "Xong")
-    return Path(path)
 
 
 def render_csv(report: Report, path: str | os.PathLike[str], *, progress: ProgressFn | None = None,
@@ -214,6 +231,7 @@ def export_rows(headers: Sequence[str], rows: Iterable[Sequence[Any]], path: str
     if total is None and isinstance(rows, Sequence):
         total = len(rows)
     n = total or 0
+    job.step(0.0, "Chuẩn bị")
     if suffix == ".csv":
         with atomic_path(target) as tmp:
             with tmp.open("w", encoding="utf-8-sig", newline="") as f:
@@ -223,6 +241,7 @@ def export_rows(headers: Sequence[str], rows: Iterable[Sequence[Any]], path: str
                     if i % 1000 == 0:
                         job.step(min(1.0, i / max(1, n)) if n else 0.5, "Ghi CSV")
                     w.writerow([csv_cell(v) for v in row])
+                job.check()
         job.step(1.0, "Xong")
         return target
     if suffix == ".xlsx":
@@ -233,7 +252,12 @@ def export_rows(headers: Sequence[str], rows: Iterable[Sequence[Any]], path: str
             longest = max((len(str(r[j])) for r in rows[:500] if j < len(r) and r[j] is not None), default=0)
             col.width = min(60, max(col.width, longest + 2))
             col.wrap = col.width >= 60
-        _sheet(wb, sheet_title[:31], cols, rows, job=job, n_rows=len(rows), base=0.0, span=0.9)
+        try:
+            _sheet(wb, sheet_title[:31], cols, rows, job=job, n_rows=len(rows), base=0.0, span=0.9)
+            job.check()
+        except BaseException:
+            _discard(wb)
+            raise
         with atomic_path(target) as tmp:
             wb.save(str(tmp))
         job.step(1.0, "Xong")

@@ -8,16 +8,27 @@ from cdsdesk.services import agencies, batches, indicators, tasks
 D = dt.date
 
 
-def pdftotext(path) -> str:  # noqa: ANN001
+@pytest.fixture
+def pdftotext():
+    """pdftotext -layout as a function; skips when poppler-utils is absent."""
     import subprocess
 
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+    def run(path, layout: bool = True) -> str:  # noqa: ANN001
+        cmd = ["pdftotext", *(["-layout"] if layout else []), str(path), "-"]
+        return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+    return run
 
 
 @pytest.fixture
 def province(db):
+    return fill_province(db)
+
+
+def fill_province(db):  # noqa: ANN001, ANN201
     """A province, three agencies, two plans, tasks whose history changes between March and June
     2024, two indicators with targets, and one agency's form import for 2024S1."""
     from cdsdesk.store.models import Plan
