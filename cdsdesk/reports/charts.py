@@ -6,9 +6,11 @@ without a usable Qt, the report renders without images rather than failing."""
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
-from .outline import Chart
+from .model import Report
+from .outline import Chart, chart_specs
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +28,9 @@ def _renderer():
 
 def render_chart(chart: Chart, path: Path, *, width: int = WIDTH_PX, height: int = HEIGHT_PX) -> Path | None:
     """Draw ``chart`` into a PNG at ``path``; None when charts cannot be drawn here."""
+    if threading.current_thread() is not threading.main_thread():
+        # Qt draws widgets on the GUI thread only; a worker gets its images from render_charts().
+        return None
     render_png = _renderer()
     if render_png is None:
         return None
@@ -35,3 +40,21 @@ def render_chart(chart: Chart, path: Path, *, width: int = WIDTH_PX, height: int
         log.warning("chart %s not drawn: %s", chart.kind, exc)
         return None
     return path if path.exists() and path.stat().st_size > 0 else None
+
+
+def render_charts(report: Report, folder: Path) -> dict[str, Path]:
+    """Every chart of the report drawn into ``folder`` (call on the GUI/main thread); kind → PNG.
+    The GUI draws them first, then hands the dict to a renderer running on a worker thread."""
+    out: dict[str, Path] = {}
+    for chart in chart_specs(report):
+        png = render_chart(chart, Path(folder) / f"{chart.kind}.png")
+        if png is not None:
+            out[chart.kind] = png
+    return out
+
+
+def chart_image(chart: Chart, folder: Path, images: dict[str, Path] | None) -> Path | None:
+    """The image for ``chart``: from ``images`` when given, else drawn now (main thread only)."""
+    if images is not None:
+        return images.get(chart.kind)
+    return render_chart(chart, Path(folder) / f"{chart.kind}.png")

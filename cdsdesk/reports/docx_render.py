@@ -23,7 +23,7 @@ from docx.shared import Cm, Mm, Pt
 
 from ..domain.errors import UserError
 from ..domain.numbers import format_date_long
-from .charts import render_chart
+from .charts import chart_image
 from .jobs import CancelFn, Job, ProgressFn, atomic_path
 from .model import Report
 from .outline import Chart, Heading, Signature, Para, Table, build_outline
@@ -355,6 +355,7 @@ def render_docx(
     template: str | os.PathLike[str] | None = None,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
+    images: dict[str, Path] | None = None,
 ) -> Path:
     """Write ``report`` as .docx to ``path`` (atomically); returns the path."""
     job = Job(progress, cancel)
@@ -405,7 +406,7 @@ def render_docx(
             elif isinstance(block, Table):
                 _table(doc, block, text_width_mm, job)
             elif isinstance(block, Chart):
-                png = render_chart(block, Path(tmp) / f"{block.kind}.png")
+                png = chart_image(block, Path(tmp), images)
                 if png is not None:
                     par = _para(doc, "", align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
                     par.add_run().add_picture(str(png), width=Mm(min(160.0, text_width_mm)))

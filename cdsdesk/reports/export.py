@@ -35,9 +35,13 @@ def format_from_path(path: str | os.PathLike[str]) -> str:
 
 
 def render(report: Report, fmt: str, path: str | os.PathLike[str], *, progress: ProgressFn | None = None,
-           cancel: CancelFn | None = None) -> Path:
+           cancel: CancelFn | None = None, images: dict[str, Path] | None = None) -> Path:
+    """Write ``report`` as ``fmt``. ``images`` (kind → PNG, from ``charts.render_charts``) lets a
+    worker thread place charts drawn on the GUI thread; without it, docx/pdf draw them here."""
     try:
         renderer = RENDERERS[fmt]
     except KeyError:
         raise UsageError(f"Định dạng không hỗ trợ: {fmt}", f"Unsupported format: {fmt}") from None
+    if fmt in ("docx", "pdf"):
+        return renderer(report, path, progress=progress, cancel=cancel, images=images)
     return renderer(report, path, progress=progress, cancel=cancel)

@@ -31,7 +31,7 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
 from ..domain.numbers import format_date_long
-from .charts import render_chart
+from .charts import chart_image
 from .docx_render import BODY_PT, HEADER_PT, MARGINS_MM, TABLE_PT
 from .fonts import find_serif_font
 from .jobs import CancelFn, Job, ProgressFn, atomic_path
@@ -84,6 +84,7 @@ def render_pdf(
     *,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
+    images: dict[str, Path] | None = None,
 ) -> Path:
     """Write ``report`` as PDF to ``path`` (atomically); returns the path."""
     job = Job(progress, cancel)
@@ -135,7 +136,7 @@ def render_pdf(
                 story += _tables(block, width, cell, cell_r, cell_c, cell_h, cell_g, job)
                 story.append(Spacer(1, 6))
             elif isinstance(block, Chart):
-                png = render_chart(block, Path(tmp) / f"{block.kind}.png")
+                png = chart_image(block, Path(tmp), images)
                 if png is not None:
                     img = Image(str(png))
                     ratio = img.imageHeight / img.imageWidth
