@@ -24,6 +24,8 @@ COMMANDS = [
     "agencies",
     "indicators",
     "update",
+    "form",
+    "import_cmd",
     "export",
     "gui",
 ]
