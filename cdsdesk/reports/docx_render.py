@@ -4,8 +4,9 @@ the template's theme fonts removed so Calibri never shows), the letterhead block
 at the top centre from page 2, "Nơi nhận" and the signature block.
 
 A user template (.docx) is honoured: its page setup, styles, headers and logo are kept. If its
-body already holds a letterhead, the report body follows it and the placeholders ``{{SO}}``,
-``{{NGAY}}`` and ``{{TRICH_YEU}}`` in it are filled; an empty template gets the standard block."""
+body already holds a letterhead, the report body follows it and the placeholders ``{{SO}}`` (the
+number, "125/BC-BCĐ"), ``{{NGAY}}`` (place and date) and ``{{TRICH_YEU}}`` (the subject) are
+filled; an empty template gets the standard block."""
 
 from __future__ import annotations
 
@@ -284,7 +285,7 @@ def _title(doc, report: Report) -> None:  # noqa: ANN001
 def _fill_placeholders(doc, report: Report) -> bool:  # noqa: ANN001
     """Fill ``{{SO}}``/``{{NGAY}}``/``{{TRICH_YEU}}`` in a template; True if the template has a body."""
     values = {
-        "{{SO}}": report.settings.number_line,
+        "{{SO}}": report.settings.number_line.removeprefix("Số: "),
         "{{NGAY}}": f"{report.settings.place_name}, {format_date_long(report.issued_on)}",
         "{{TRICH_YEU}}": report.subject,
     }

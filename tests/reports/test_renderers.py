@@ -126,7 +126,7 @@ def test_docx_honours_a_letterhead_template(june, tmp_path):
     tpl.save(str(tmp_path / "mau.docx"))
     doc = Document(str(render_docx(report, tmp_path / "out.docx", template=tmp_path / "mau.docx")))
     texts = [p.text for p in doc.paragraphs]
-    assert texts[:3] == ["SỞ THÔNG TIN VÀ TRUYỀN THÔNG – MẪU RIÊNG", "Số: Số: 12/BC-BCĐ",
+    assert texts[:3] == ["SỞ THÔNG TIN VÀ TRUYỀN THÔNG – MẪU RIÊNG", "Số: 12/BC-BCĐ",
                          "Tuyên Quang, ngày 10 tháng 7 năm 2024"]
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in _text(doc)  # the template is the letterhead
     assert "BÁO CÁO" in texts and abs(doc.sections[0].left_margin - Mm(35)) < Mm(0.5)
