@@ -72,11 +72,12 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _HEAD_ALIGN = Alignment(wrap_text=True, horizontal="center", vertical="center")
 
 
-def _cell(ws, value: Any, col: Col | None = None, *, font: Font = _BODY_FONT) -> WriteOnlyCell:  # noqa: ANN001
+def _cell(ws, value: Any, col: Col | None = None, *, font: Font | None = None) -> WriteOnlyCell:  # noqa: ANN001
     if isinstance(value, bool):
         value = "Có" if value else None
     c = WriteOnlyCell(ws, value=value)
-    c.font = font
+    if font is not None:  # body cells keep the workbook's default font: styling 50,000 rows costs
+        c.font = font
     if isinstance(value, str):
         if is_dangerous(value):
             c.data_type = "s"  # never a formula
@@ -113,10 +114,12 @@ def _sheet(wb: Workbook, title: str, cols: Sequence[Col], rows: Iterable[Sequenc
         head.append(c)
     ws.append(head)
     count = 0
+    # Wrapped text is a style on every cell: on very long sheets it is left out to stay fast.
+    wrap = [col.wrap and n_rows <= 10_000 for col in cols]
     for count, row in enumerate(rows, 1):
         if job is not None and count % 1000 == 0:
             job.step(base + span * min(1.0, count / max(1, n_rows)), f"Ghi {title}")
-        ws.append([_cell(ws, v, col) for v, col in zip(row, cols)])
+        ws.append([_fast(ws, v, col, w) for v, col, w in zip(row, cols, wrap)])
     last = header_row + max(count, 0)
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(cols))}{last}"
 
@@ -128,6 +131,17 @@ def _discard(wb: Workbook) -> None:
             ws.close()
         except Exception:  # noqa: BLE001 - best effort on a workbook being thrown away
             pass
+
+
+def _fast(ws, value: Any, col: Col, wrap: bool) -> Any:  # noqa: ANN001
+    """A plain value where no style is needed (most text and counts), else a styled cell."""
+    if value is None or (isinstance(value, str) and not wrap and not is_dangerous(value)):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and col.fmt is None:
+        return value
+    if not wrap and col.wrap:
+        col = Col(col.header, col.width, col.fmt)
+    return _cell(ws, value, col)
 
 
 # --- the report's sheets --------------------------------------------------------------------
