@@ -56,17 +56,9 @@ FORMAT_LABELS = [
     ("xlsx", "Excel (.xlsx)"),
     ("csv", "CSV (.csv)"),
 ]
-#: Letterhead fields the dialog edits, with their labels.
-SETTING_FIELDS = [
-    ("province", "Province"),
-    ("parent_body", "Governing body"),
-    ("issuing_body", "Issuing body"),
-    ("number", "Report number"),
-    ("signer_authority", "Signing on behalf of"),
-    ("signer_title", "Signer's title"),
-    ("signer_name", "Signer"),
-    ("template_path", "Letterhead template (.docx)"),
-]
+#: Letterhead fields the dialog edits, in order (labels in ExportDialog._setting_labels).
+SETTING_FIELDS = ["province", "parent_body", "issuing_body", "number", "signer_authority", "signer_title",
+                  "signer_name", "template_path"]
 
 
 @dataclass
@@ -196,7 +188,9 @@ class ExportDialog(QDialog):
             settings = load_settings(s)
         form = QFormLayout()
         self.setting_edits: dict[str, QLineEdit] = {}
-        for name, label in SETTING_FIELDS:
+        labels = self._setting_labels()
+        for name in SETTING_FIELDS:
+            label = labels[name]
             edit = QLineEdit(getattr(settings, name), page)
             self.setting_edits[name] = edit
             if name == "template_path":
@@ -205,9 +199,9 @@ class ExportDialog(QDialog):
                 pick = QPushButton(self.tr("Choose…"), page)
                 pick.clicked.connect(self._pick_template)
                 row.addWidget(pick)
-                form.addRow(self.tr(label), row)
+                form.addRow(label, row)
             else:
-                form.addRow(self.tr(label), edit)
+                form.addRow(label, edit)
             edit.textChanged.connect(self._options_changed)
         self.recipients_edit = QPlainTextEdit("\n".join(settings.recipients), page)
         self.recipients_edit.setMaximumHeight(130)
@@ -218,6 +212,18 @@ class ExportDialog(QDialog):
         box.addWidget(group)
         box.addStretch(1)
         return page
+
+    def _setting_labels(self) -> dict[str, str]:
+        return {
+            "province": self.tr("Province"),
+            "parent_body": self.tr("Governing body"),
+            "issuing_body": self.tr("Issuing body"),
+            "number": self.tr("Report number"),
+            "signer_authority": self.tr("Signing on behalf of"),
+            "signer_title": self.tr("Signer's title"),
+            "signer_name": self.tr("Signer"),
+            "template_path": self.tr("Letterhead template (.docx)"),
+        }
 
     def _fill_choices(self) -> None:
         with self.ctx.db.session() as s:
