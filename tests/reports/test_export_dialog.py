@@ -20,6 +20,7 @@ def dialog(qtbot, db, province):
     ctx.set_period(Period.parse("2024Q2"), dt.date(2024, 6, 30))
     dlg = ExportDialog(ctx)
     qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: "Tổng số" in dlg.preview.toPlainText(), timeout=5000)
     opened = []
     dlg.open_url = opened.append
     dlg.opened = opened

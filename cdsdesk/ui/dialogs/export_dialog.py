@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QDate, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -61,7 +62,7 @@ SETTING_FIELDS = ["province", "parent_body", "issuing_body", "number", "signer_a
                   "signer_name", "template_path"]
 
 
-@dataclass
+@dataclass(eq=False)
 class _State:
     """What a worker shares with the GUI thread: plain data only."""
 
@@ -98,6 +99,7 @@ class ExportDialog(QDialog):
     """The export dialog. ``open_url`` is how a finished file is opened (tests replace it)."""
 
     exported = Signal(str)
+    preview_ready = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +110,8 @@ class ExportDialog(QDialog):
         self._progress: QProgressDialog | None = None
         self._report: Report | None = None
         self._tmp: tempfile.TemporaryDirectory | None = None
+        self._preview_generation = 0
+        self._preview_jobs: set[_State] = set()
         self.setWindowTitle(self.tr("Export the review report"))
         self.resize(760, 620)
 
@@ -295,25 +299,44 @@ class ExportDialog(QDialog):
         if path:
             self.setting_edits["template_path"].setText(path)
 
-    def _build(self) -> Report:
-        with self.ctx.db.session() as s:
-            return build_report(
-                s, window=self.window(), as_of=self.as_of(),
-                plan_code=self.plan_combo.currentData(), agency_code=self.agency_combo.currentData(),
-                settings=self.settings(),
-            )
-
     def refresh_preview(self) -> None:
-        """The summary as the report will print it (built on the GUI thread: a few queries)."""
+        """The summary as the report will print it. Built on a worker thread (50,000 tasks take
+        seconds); a newer request supersedes an older one still running."""
         try:
-            report = self._build()
+            window = self.window()
         except UserError as exc:
+            self._preview_generation += 1
             self.preview.setPlainText(exc.message(self.ctx.lang))
             self.export_button.setEnabled(False)
             return
-        self._report = report
-        self.export_button.setEnabled(True)
-        self.preview.setPlainText(preview_text(report))
+        self._preview_generation += 1
+        generation = self._preview_generation
+        as_of, plan, agency = self.as_of(), self.plan_combo.currentData(), self.agency_combo.currentData()
+        settings, db = self.settings(), self.ctx.db
+        self.preview.setPlainText(self.tr("Counting…"))
+
+        def build(state: _State) -> Report:
+            with db.session() as s:
+                return build_report(s, window=window, as_of=as_of, plan_code=plan, agency_code=agency,
+                                    settings=settings)
+
+        def done(state: _State) -> None:
+            if not shiboken6.isValid(self):  # the dialog was closed while counting
+                return
+            self._preview_jobs.discard(state)
+            if generation != self._preview_generation:
+                return  # the options changed meanwhile
+            if state.error is not None:
+                msg = state.error.message(self.ctx.lang) if isinstance(state.error, UserError) else str(state.error)
+                self.preview.setPlainText(msg)
+                self.export_button.setEnabled(False)
+                return
+            self._report = state.result
+            self.export_button.setEnabled(not self.is_busy())
+            self.preview.setPlainText(preview_text(state.result))
+            self.preview_ready.emit()
+
+        self._preview_jobs.add(_start(build, done))
 
     # --- export -----------------------------------------------------------------------------
     def start_export(self) -> None:
