@@ -39,6 +39,9 @@ from .model import (
 from .settings import load_settings
 
 
+_COMPLETED = {TaskStatus.DONE.value, TaskStatus.DONE_ROUTINE.value}
+
+
 def _counts(d: dict[str, int]) -> StatusCounts:
     return StatusCounts.from_dict(d)
 
@@ -119,23 +122,31 @@ def build_report(
             recurring=r.recurring,
         )
 
+    lines = {r.id: line(r) for r in rows}
+    agency_key: dict[str, str] = {}
+
+    def akey(name: str) -> str:
+        if name not in agency_key:
+            agency_key[name] = sort_key(name)
+        return agency_key[name]
+
     far = dt.date.max
-    attention = sorted((line(r) for r in attention_rows),
-                       key=lambda t: (t.deadline or far, sort_key(t.agency), natural_code_key(t.code)))
+    attention = sorted((lines[r.id] for r in attention_rows),
+                       key=lambda t: (t.deadline or far, akey(t.agency), natural_code_key(t.code)))
     nxt = next_window(window)
     upcoming = sorted(
-        (line(r) for r in rows
+        (lines[r.id] for r in rows
          if r.deadline is not None and nxt.start <= r.deadline <= nxt.end
-         and not TaskStatus(r.status).is_completed),
-        key=lambda t: (t.deadline, sort_key(t.agency), natural_code_key(t.code)),
+         and r.status not in _COMPLETED),
+        key=lambda t: (t.deadline, akey(t.agency), natural_code_key(t.code)),
     )
 
     groups: dict[tuple[str, str], list[TaskLine]] = defaultdict(list)
     for r in rows:
-        groups[(r.lead_agency_code, r.lead_agency_name or "(chưa giao cơ quan chủ trì)")].append(line(r))
+        groups[(r.lead_agency_code, r.lead_agency_name or "(chưa giao cơ quan chủ trì)")].append(lines[r.id])
     appendix = [
         AgencyTasks(code, name, sorted(tasks, key=lambda t: natural_code_key(t.code)))
-        for (code, name), tasks in sorted(groups.items(), key=lambda kv: sort_key(kv[0][1]))
+        for (code, name), tasks in sorted(groups.items(), key=lambda kv: akey(kv[0][1]))
     ]
 
     return Report(
