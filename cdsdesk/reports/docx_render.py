@@ -114,9 +114,11 @@ def _page_numbers(section) -> None:  # noqa: ANN001
     section.different_first_page_header_footer = True
     header = section.header
     header.is_linked_to_previous = False
-    par = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-    for r in list(par.runs):
-        r._r.getparent().remove(r._r)
+    if "PAGE" in header._element.xml:
+        return  # a template that numbers its pages already
+    first = header.paragraphs[0] if header.paragraphs else None
+    blank = first is not None and not first.text.strip() and "graphic" not in first._p.xml
+    par = first if blank else header.add_paragraph()  # keep a template's own header content
     par.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = _run(par, "", size=HEADER_PT)
     for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
