@@ -231,3 +231,21 @@ def test_progress_and_cancel(june, tmp_path, render):
     with pytest.raises(Cancelled):
         render(report, target, cancel=cancel)
     assert not target.exists() and list(tmp_path.glob(".~*")) == []
+
+
+def test_hand_built_report_in_every_format(tmp_path, pdftotext):
+    """The renderers need no database: a report model built by hand prints the seeds' sentence."""
+    from sample import sample_report
+
+    r = sample_report()
+    sentence = ("Tổng số 73 nhiệm vụ, trong đó: hoàn thành và thực hiện thường xuyên 32 nhiệm vụ; "
+                "đang triển khai 38 nhiệm vụ; chưa triển khai 3 nhiệm vụ")
+    assert r.summary_sentence == sentence
+    doc = Document(str(render_docx(r, tmp_path / "r.docx", images={})))
+    assert any(sentence in p.text for p in doc.paragraphs)
+    assert sentence in re.sub(r"\s+", " ", pdftotext(render_pdf(r, tmp_path / "r.pdf", images={}), layout=False))
+    ws = load_workbook(render_xlsx(r, tmp_path / "r.xlsx"))["Chỉ tiêu"]
+    assert [c.value for c in ws[2]][1:9] == ["DVC-TT", "Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình", "%",
+                                             "2023S2", 17, "2024S1", 42, 50]
+    rows = list(csv.reader(render_csv(r, tmp_path / "r.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert len(rows) == 1 + 4 and rows[1][2] == "'" + '=HYPERLINK("http://x","bấm")'
