@@ -153,15 +153,12 @@ def _widths(table, widths, *, side_twips: int = 57) -> None:  # noqa: ANN001
     tbl_pr.append(margins)
     for col, w in zip(table.columns, widths):
         col.width = w
-    for row in table.rows:
-        cells = row.cells
+    for tr in table._tbl.tr_lst:  # straight on the XML: row.cells is slow on long tables
         j = 0
-        while j < len(cells):
-            k = j
-            while k + 1 < len(cells) and cells[k + 1]._tc is cells[j]._tc:  # a merged cell
-                k += 1
-            cells[j].width = sum(widths[j:k + 1])
-            j = k + 1
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            tc.width = sum(widths[j:j + span])
+            j += span
 
 
 def _borders(table, *, visible: bool) -> None:  # noqa: ANN001
@@ -202,7 +199,7 @@ def _cell_text(cell, text: str, *, size: float, bold: bool = False, italic: bool
             run.add_break()
 
 
-def _table(doc, block: Table, text_width_mm: float, job: Job | None = None) -> None:  # noqa: ANN001
+def _table(doc, block: Table, text_width_mm: float, tick=None) -> None:  # noqa: ANN001
     ncols = len(block.headers)
     table = doc.add_table(rows=1 + len(block.rows), cols=ncols)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -214,8 +211,8 @@ def _table(doc, block: Table, text_width_mm: float, job: Job | None = None) -> N
     for j, h in enumerate(block.headers):
         _cell_text(hdr.cells[j], h, size=TABLE_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     for i, (trow, row) in enumerate(zip(table.rows[1:], block.rows), 1):
-        if job is not None and i % 500 == 0:
-            job.check()
+        if tick is not None and i % 500 == 0:
+            tick(i / len(block.rows))
         cells = trow.cells
         if (i - 1) in block.group_rows:
             _cell_text(cells[0], row[0], size=TABLE_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -391,9 +388,13 @@ def render_docx(
         _letterhead(doc, report, text_width_mm)
 
     blocks = build_outline(report)
+    # Progress shares by work: a table weighs its rows, so a long appendix moves the bar.
+    weights = [1 + (len(b.rows) if isinstance(b, Table) else 0) for b in blocks]
+    total = float(sum(weights))
+    starts = [0.05 + 0.85 * sum(weights[:k]) / total for k in range(len(blocks) + 1)]
     with tempfile.TemporaryDirectory(prefix="cdsdesk-charts-") as tmp:
         for i, block in enumerate(blocks):
-            job.step(0.05 + 0.85 * i / max(1, len(blocks)), "Soạn nội dung")
+            job.step(starts[i], "Soạn nội dung")
             if isinstance(block, Heading):
                 if block.level == 0:
                     _para(doc, block.text, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, after=0)
@@ -407,7 +408,9 @@ def render_docx(
                 align = WD_ALIGN_PARAGRAPH.CENTER if block.italic else WD_ALIGN_PARAGRAPH.JUSTIFY
                 _para(doc, block.text, bold=block.bold, italic=block.italic, indent=not block.italic, align=align)
             elif isinstance(block, Table):
-                _table(doc, block, text_width_mm, job)
+                lo, hi = starts[i], starts[i + 1]
+                _table(doc, block, text_width_mm,
+                       lambda f, lo=lo, hi=hi: job.step(lo + (hi - lo) * f, "Soạn bảng"))
             elif isinstance(block, Chart):
                 png = chart_image(block, Path(tmp), images)
                 if png is not None:
