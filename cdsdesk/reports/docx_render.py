@@ -10,7 +10,9 @@ filled; an empty template gets the standard block."""
 
 from __future__ import annotations
 
+import copy
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -69,7 +71,7 @@ def _force_fonts_in_styles(doc) -> None:  # noqa: ANN001
 
 
 def _run(par, text: str, *, size: float = BODY_PT, bold: bool = False, italic: bool = False, underline: bool = False):  # noqa: ANN001
-    run = par.add_run(text)
+    run = par.add_run(xml_text(text))
     run.font.name = FONT
     run.font.size = Pt(size)
     run.font.bold = bold
@@ -201,7 +203,7 @@ def _cell_text(cell, text: str, *, size: float, bold: bool = False, italic: bool
 
 def _table(doc, block: Table, text_width_mm: float, tick=None) -> None:  # noqa: ANN001
     ncols = len(block.headers)
-    table = doc.add_table(rows=1 + len(block.rows), cols=ncols)
+    table = doc.add_table(rows=1, cols=ncols)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _borders(table, visible=True)
@@ -210,21 +212,54 @@ def _table(doc, block: Table, text_width_mm: float, tick=None) -> None:  # noqa:
     _repeat_header(hdr)
     for j, h in enumerate(block.headers):
         _cell_text(hdr.cells[j], h, size=TABLE_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    for i, (trow, row) in enumerate(zip(table.rows[1:], block.rows), 1):
-        if tick is not None and i % 500 == 0:
+    aligns = [WD_ALIGN_PARAGRAPH.RIGHT if j in block.numeric else
+              WD_ALIGN_PARAGRAPH.CENTER if j == 0 else WD_ALIGN_PARAGRAPH.LEFT for j in range(ncols)]
+    tbl = table._tbl
+    proto = None  # a formatted row, copied for each plain row: python-docx per cell is slow
+    for i, row in enumerate(block.rows):
+        if tick is not None and i and i % 500 == 0:
             tick(i / len(block.rows))
-        cells = trow.cells
-        if (i - 1) in block.group_rows:
+        if i in block.group_rows:
+            cells = table.add_row().cells
             _cell_text(cells[0], row[0], size=TABLE_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
             merged = cells[1].merge(cells[ncols - 1])
             _cell_text(merged, row[1], size=TABLE_PT, bold=True)
             continue
-        for j, value in enumerate(row):
-            align = WD_ALIGN_PARAGRAPH.RIGHT if j in block.numeric else (
-                WD_ALIGN_PARAGRAPH.CENTER if j == 0 else WD_ALIGN_PARAGRAPH.LEFT)
-            _cell_text(cells[j], value, size=TABLE_PT, align=align)
+        if proto is None:
+            r = table.add_row()
+            for j, cell in enumerate(r.cells):
+                _cell_text(cell, "x", size=TABLE_PT, align=aligns[j])
+            proto = copy.deepcopy(r._tr)
+            tbl.remove(r._tr)
+        tr = copy.deepcopy(proto)
+        for tc, value in zip(tr.tc_lst, row):
+            _set_cell_text(tc, xml_text(value))
+        tbl.append(tr)
     _widths(table, widths)
     _para(doc, "", after=0)
+
+
+def _set_cell_text(tc, text: str) -> None:  # noqa: ANN001
+    """Put ``text`` into the single run of a copied cell; line breaks become <w:br/>."""
+    r = tc.find(qn("w:p")).find(qn("w:r"))
+    t = r.find(qn("w:t"))
+    parts = text.split("\n")
+    t.text = parts[0]
+    t.set(qn("xml:space"), "preserve")
+    for part in parts[1:]:
+        r.append(OxmlElement("w:br"))
+        t2 = OxmlElement("w:t")
+        t2.text = part
+        t2.set(qn("xml:space"), "preserve")
+        r.append(t2)
+
+
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text as XML can hold it: control characters other than tab and newline dropped."""
+    return _XML_BAD.sub("", text)
 
 
 # --- the letterhead and the end block -------------------------------------------------------

@@ -32,7 +32,7 @@ from reportlab.platypus import TableStyle
 
 from ..domain.numbers import format_date_long
 from .charts import chart_image
-from .docx_render import BODY_PT, HEADER_PT, MARGINS_MM, TABLE_PT
+from .docx_render import BODY_PT, HEADER_PT, MARGINS_MM, TABLE_PT, xml_text
 from .fonts import find_serif_font
 from .jobs import CancelFn, Job, ProgressFn, atomic_path
 from .model import Report
@@ -64,7 +64,7 @@ def _style(name: str, size: float, *, align=TA_JUSTIFY, bold=False, italic=False
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain data: markup characters escaped, line breaks kept."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return Paragraph(escape(xml_text(text)).replace("\n", "<br/>"), style)
 
 
 class _Doc(SimpleDocTemplate):

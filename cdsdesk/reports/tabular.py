@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -36,6 +37,14 @@ DEC_FORMAT = "#,##0.0#"
 PCT_FORMAT = "0.0%"
 
 
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def clean_text(text: str) -> str:
+    """Control characters a workbook cannot hold (openpyxl refuses them) dropped; tab, CR, LF kept."""
+    return _ILLEGAL.sub("", text)
+
+
 def is_dangerous(text: str) -> bool:
     return bool(text) and text.startswith(DANGEROUS_STARTS)
 
@@ -52,7 +61,7 @@ def csv_cell(value: Any) -> str:
         return str(value)
     if isinstance(value, float):
         return repr(round(value, 6)).removesuffix(".0")
-    text = str(value)
+    text = clean_text(str(value))
     return "'" + text if is_dangerous(text) else text
 
 
@@ -75,6 +84,8 @@ _HEAD_ALIGN = Alignment(wrap_text=True, horizontal="center", vertical="center")
 def _cell(ws, value: Any, col: Col | None = None, *, font: Font | None = None) -> WriteOnlyCell:  # noqa: ANN001
     if isinstance(value, bool):
         value = "Có" if value else None
+    if isinstance(value, str):
+        value = clean_text(value)
     c = WriteOnlyCell(ws, value=value)
     if font is not None:  # body cells keep the workbook's default font: styling 50,000 rows costs
         c.font = font
@@ -135,6 +146,8 @@ def _discard(wb: Workbook) -> None:
 
 def _fast(ws, value: Any, col: Col, wrap: bool) -> Any:  # noqa: ANN001
     """A plain value where no style is needed (most text and counts), else a styled cell."""
+    if isinstance(value, str):
+        value = clean_text(value)
     if value is None or (isinstance(value, str) and not wrap and not is_dangerous(value)):
         return value
     if isinstance(value, int) and not isinstance(value, bool) and col.fmt is None:

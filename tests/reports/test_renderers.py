@@ -249,3 +249,18 @@ def test_hand_built_report_in_every_format(tmp_path, pdftotext):
                                              "2023S2", 17, "2024S1", 42, 50]
     rows = list(csv.reader(render_csv(r, tmp_path / "r.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert len(rows) == 1 + 4 and rows[1][2] == "'" + '=HYPERLINK("http://x","bấm")'
+
+
+def test_control_characters_in_data_do_not_break_any_format(tmp_path, pdftotext):
+    from sample import _task, sample_report
+
+    from cdsdesk.domain.status import TaskStatus
+
+    t = _task("X-1", "Nhiệm vụ\x0b có ký tự\x07 lạ\x00", "Sở Y tế", TaskStatus.IN_PROGRESS, note="ghi\x1bchú")
+    r = sample_report(attention=[t])
+    r.appendix[0].tasks.append(t)
+    assert "Nhiệm vụ có ký tự lạ" in _text(Document(str(render_docx(r, tmp_path / "r.docx", images={}))))
+    assert "Nhiệm vụ có ký tự lạ" in pdftotext(render_pdf(r, tmp_path / "r.pdf", images={}), layout=False)
+    ws = load_workbook(render_xlsx(r, tmp_path / "r.xlsx"))["Quá hạn, vướng mắc"]
+    assert ws["C2"].value == "Nhiệm vụ có ký tự lạ" and ws["H2"].value == "ghichú"
+    assert "Nhiệm vụ có ký tự lạ" in render_csv(r, tmp_path / "r.csv").read_text(encoding="utf-8-sig")
