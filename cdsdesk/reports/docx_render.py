@@ -220,7 +220,9 @@ def _table(doc, block: Table, text_width_mm: float, tick=None) -> None:  # noqa:
         if tick is not None and i and i % 500 == 0:
             tick(i / len(block.rows))
         if i in block.group_rows:
-            cells = table.add_row().cells
+            grow = table.add_row()
+            grow._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+            cells = grow.cells
             _cell_text(cells[0], row[0], size=TABLE_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
             merged = cells[1].merge(cells[ncols - 1])
             _cell_text(merged, row[1], size=TABLE_PT, bold=True)
@@ -229,6 +231,7 @@ def _table(doc, block: Table, text_width_mm: float, tick=None) -> None:  # noqa:
             r = table.add_row()
             for j, cell in enumerate(r.cells):
                 _cell_text(cell, "x", size=TABLE_PT, align=aligns[j])
+            r._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row stays on one page
             proto = copy.deepcopy(r._tr)
             tbl.remove(r._tr)
         tr = copy.deepcopy(proto)
