@@ -14,8 +14,7 @@ D = dt.date
 AS_OF = D(2024, 6, 30)
 
 
-@pytest.fixture
-def province(db):
+def _build_province(db) -> dict[str, int]:
     """Province → 2 departments + 1 district (+ a commune under it), 2 plans, 7 tasks with
     histories, a percent indicator and a count indicator with targets and values, a meeting."""
     from cdsdesk.services import agencies, indicators, meetings, tasks
@@ -82,12 +81,47 @@ def province(db):
     return ids
 
 
+@pytest.fixture(scope="session")
+def _province_template(tmp_path_factory):
+    """Built once per run; each test gets its own copy of the file."""
+    from cdsdesk.store.session import open_database
+
+    path = tmp_path_factory.mktemp("province") / "template.db"
+    database = open_database(path)
+    ids = _build_province(database)
+    with database.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.dispose()
+    return path, ids
+
+
 @pytest.fixture
-def ctx(db, province, qapp):
+def province_db(_province_template, tmp_path):
+    """A fresh copy of the small province database."""
+    import shutil
+
+    from cdsdesk.store.session import open_database
+
+    src, _ids = _province_template
+    dst = tmp_path / "tỉnh.db"
+    shutil.copyfile(src, dst)
+    database = open_database(dst, migrate=False)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def province_ids(_province_template, province_db):
+    """Ids of the small province's records (agencies, plans, tasks T1…T7, indicators, meeting)."""
+    return dict(_province_template[1])
+
+
+@pytest.fixture
+def view_ctx(province_db, province_ids, qapp):
     from cdsdesk.domain.periods import Period
     from cdsdesk.ui.context import AppContext
 
-    c = AppContext(db)
+    c = AppContext(province_db)
     c.set_period(Period.parse("2024S1"), as_of=AS_OF)
     yield c
     c.undo_stack.clear()

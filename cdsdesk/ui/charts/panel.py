@@ -55,10 +55,24 @@ class ChartPanel(QWidget):
     # --- data ----------------------------------------------------------------------------------
     def set_data(self, data: Any) -> None:
         self.data = data
-        self._dirty = True
         self.save_button.setEnabled(data is not None)
+        if data is None:
+            self._dirty = False
+            self._clear()
+            return
+        self._dirty = True
         if self.isVisible():
             self._schedule()
+
+    def _clear(self) -> None:
+        if self.chart is not None:
+            self._layout.removeWidget(self.chart)
+            self.chart.hide()
+            self.chart.deleteLater()
+            self.chart = None
+            self._layout.addWidget(self._placeholder, 1)
+        self._placeholder.setText(self.tr("Chưa có dữ liệu để vẽ"))
+        self._placeholder.show()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

@@ -118,6 +118,8 @@ class Chart(pg.GraphicsLayoutWidget):
         for name in ("left", "bottom"):
             axis = self.plot.getAxis(name)
             axis.setStyle(tickFont=self.font, tickTextOffset=6)
+            if name == "bottom":  # explicit ticks (0–100%) may fill the axis
+                axis.setStyle(textFillLimits=[(0, 0.95), (2, 0.6), (4, 0.4), (6, 0.2)])
             axis.setTextPen(pg.mkPen(style.TEXT))
             axis.setPen(pg.mkPen(style.MUTED))
         self.legend = pg.LegendItem(colCount=legend_columns, labelTextColor=style.TEXT, labelTextSize="10pt")
@@ -126,6 +128,19 @@ class Chart(pg.GraphicsLayoutWidget):
         self.addItem(self.legend, row=2, col=0)
         self.ci.layout.setRowStretchFactor(1, 10)
         self.texts: list[pg.TextItem] = []  # value labels, for tests and export checks
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        self.fit_title(event.size().width() if event is not None else None)  # before the layout resizes
+        super().resizeEvent(event)
+
+    def fit_title(self, width: int | None = None) -> None:
+        """Wrap a long title to the width at hand rather than widen the chart past its pane."""
+        if getattr(self, "title_item", None) is None:
+            return
+        self.title_item.item.setTextWidth(max((width or self.width()) - 40, 120))
+        self.title_item.updateMin()
+        self.title_item.setMinimumWidth(0)
+        self.title_item.setPreferredWidth(0)
 
     # --- helpers ---------------------------------------------------------------------------
     def add_legend(self, item: pg.GraphicsObject, name: str) -> None:
@@ -154,11 +169,11 @@ class Chart(pg.GraphicsLayoutWidget):
 
     def category_axis(self, names: Sequence[str], *, limit: int = 38) -> None:
         """The left axis names one bar per row (y = 0, 1, 2 … from the top)."""
-        labels = [style.elide(n, limit) for n in names]
+        labels = ["\n".join(style.elide(line, limit) for line in n.split("\n")) for n in names]
         axis = self.plot.getAxis("left")
         axis.setTicks([[(i, s) for i, s in enumerate(labels)], []])
         metrics = QFontMetrics(self.font)
-        width = max((metrics.horizontalAdvance(s) for s in labels), default=40) + 18
+        width = max((metrics.horizontalAdvance(line) for s in labels for line in s.split("\n")), default=40) + 18
         axis.setWidth(width)
         self.plot.invertY(True)
         self.plot.setYRange(-0.6, max(len(labels), 1) - 0.4, padding=0)
@@ -206,6 +221,7 @@ def status_by_agency(data: StatusByAgency, lang: str = "vi") -> Chart:
 
 
 def completion_by_plan(data: CompletionByPlan, lang: str = "vi") -> Chart:
+    """A bar per plan on a 0–100% track; the percentage on the bar, the counts under the name."""
     chart = Chart(data.title, data.subtitle, axis_items={"bottom": NumberAxis("bottom", suffix="%")}, legend_columns=2)
     n = len(data.plans)
     if n == 0:
@@ -215,11 +231,17 @@ def completion_by_plan(data: CompletionByPlan, lang: str = "vi") -> Chart:
     pct = np.array(data.percents())
     chart.plot.addItem(pg.BarGraphItem(x0=np.zeros(n), y=ys, height=0.6, width=np.full(n, 100.0), brush="#eceff1", pen=None))
     chart.plot.addItem(pg.BarGraphItem(x0=np.zeros(n), y=ys, height=0.6, width=pct, brush=style.STATUS_COLORS["completed"], pen=None))
+    done_word = "nhiệm vụ hoàn thành" if lang != "en" else "tasks completed"
+    names = []
     for i, p in enumerate(pct):
-        text = f" {format_number(round(float(p), 1))}%  ({format_number(data.completed[i])}/{format_number(data.total[i])})"
-        chart.label(text, 100.0, float(i))
-    chart.category_axis(data.plans, limit=44)
-    chart.plot.setXRange(0, 138, padding=0)
+        text = f"{format_number(round(float(p), 1))}%"
+        if p >= 30:  # inside the bar, white on green
+            chart.label(text + " ", float(p), float(i), anchor=(1, 0.5), color="#ffffff", bold=True)
+        else:
+            chart.label(" " + text, float(p), float(i), bold=True)
+        names.append(f"{style.elide(data.plans[i], 44)}\n{format_number(data.completed[i])}/{format_number(data.total[i])} {done_word}")
+    chart.category_axis(names, limit=200)
+    chart.plot.setXRange(0, 110, padding=0)  # room for the "100%" tick label
     chart.plot.getAxis("bottom").setTicks([[(v, f"{v}%") for v in range(0, 101, 20)], []])
     chart.swatch(style.STATUS_COLORS["completed"], "Đã hoàn thành" if lang != "en" else "Completed")
     chart.swatch("#eceff1", "Chưa hoàn thành" if lang != "en" else "Not completed")
@@ -232,6 +254,7 @@ def agency_comparison(data: AgencyComparison, lang: str = "vi") -> Chart:
     sub = data.period_label
     suffix = "%" if data.unit == "%" else ""
     chart = Chart(title, sub, axis_items={"bottom": NumberAxis("bottom", suffix=suffix)}, legend_columns=3)
+    chart.legend.setMinimumWidth(0)
     pairs = sorted(zip(data.agencies, data.values), key=lambda p: -p[1])
     if not pairs:
         chart.empty(lang)
@@ -275,31 +298,28 @@ def _wrap(label: str, limit: int = 12) -> str:
     return " ".join(words[:best]) + "\n" + " ".join(words[best:])
 
 
-def _short_ticks(points: list[tuple[float, str]], width_px: float, font) -> list[tuple[float, str]]:
-    """Every k-th label so that the texts do not overlap on an axis ``width_px`` wide."""
+def _short_ticks(points: list[tuple[float, str]], width_px: float, font, keep: Sequence[float] = ()) -> list[tuple[float, str]]:
+    """The labels that fit on an axis ``width_px`` wide without overlapping: those at ``keep``
+    first (the target date, the latest value), then the rest from the left."""
     if not points:
         return []
     metrics = QFontMetrics(font)
     widest = max(metrics.horizontalAdvance(line) for _, s in points for line in s.split("\n")) + 14
-    span = (points[-1][0] - points[0][0]) or 1.0
+    span = (max(x for x, _ in points) - min(x for x, _ in points)) or 1.0
     per_px = width_px / span
-    out: list[tuple[float, str]] = []
-    last_x = None
-    for x, s in points:
-        if last_x is None or (x - last_x) * per_px >= widest:
-            out.append((x, s))
-            last_x = x
-    if out[-1][0] != points[-1][0]:  # keep the last label (usually the target date)
-        if len(out) > 1 and (points[-1][0] - out[-1][0]) * per_px < widest:
-            out.pop()
-        out.append(points[-1])
-    return out
+    order = [p for k in keep for p in points if p[0] == k] + [p for p in points if p[0] not in keep]
+    chosen: list[tuple[float, str]] = []
+    for x, label in order:
+        if all(abs(x - cx) * per_px >= widest for cx, _ in chosen):
+            chosen.append((x, label))
+    return sorted(chosen)
 
 
 class SeriesChart(Chart):
     """Keeps the time-axis labels from overlapping as the widget is resized."""
 
     ticks: list[tuple[float, str]] = []
+    keep_ticks: tuple[float, ...] = ()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -310,7 +330,7 @@ class SeriesChart(Chart):
             return
         left = self.plot.getAxis("left").width()
         width = max(self.width() - left - 60, 100)
-        self.plot.getAxis("bottom").setTicks([_short_ticks(self.ticks, width, self.font), []])
+        self.plot.getAxis("bottom").setTicks([_short_ticks(self.ticks, width, self.font, self.keep_ticks), []])
 
 
 def indicator_series(data: IndicatorSeries, lang: str = "vi") -> Chart:
@@ -328,7 +348,7 @@ def indicator_series(data: IndicatorSeries, lang: str = "vi") -> Chart:
         data.title or data.name,
         " — ".join(subtitle_parts),
         axis_items={"left": NumberAxis("left", suffix=suffix)},
-        legend_columns=4,
+        legend_columns=2,
     )
     if klass is not None:
         chart.title_item.setText(
@@ -368,11 +388,16 @@ def indicator_series(data: IndicatorSeries, lang: str = "vi") -> Chart:
             if not many or i == len(pts) - 1:
                 chart.label(_num(p.value, data.unit), x(p.date), p.value, anchor=(0.5, 1.3), color=style.SERIES, bold=i == len(pts) - 1)
     if data.projection and len(data.projection) >= 2:
-        px = [x(d) for d, _ in data.projection]
-        py = [v for _, v in data.projection]
+        px = [x(d) for d, _ in data.projection[:2]]
+        py = [v for _, v in data.projection[:2]]
+        if data.unit == "%":  # a share cannot pass 100% or fall below 0: stop the line there
+            for bound in (100.0, 0.0):
+                if min(py) < bound < max(py) and not 0.0 <= py[1] <= 100.0:
+                    t = (bound - py[0]) / (py[1] - py[0])
+                    px[1], py[1] = px[0] + t * (px[1] - px[0]), bound
         proj = chart.plot.plot(px, py, pen=pg.mkPen(style.PROJECTION, width=2, style=Qt.PenStyle.DashLine))
         chart.add_legend(proj, _t(lang, "projection"))
-        chart.label(_num(py[-1], data.unit), px[-1], py[-1], anchor=(0.0, 1.2), color=style.PROJECTION)
+        chart.label(_num(round(py[-1], 1), data.unit), px[-1], py[-1], anchor=(0.0, 1.2), color=style.PROJECTION)
         all_x += px
         all_y += py
     if data.target_value is not None:
@@ -402,6 +427,12 @@ def indicator_series(data: IndicatorSeries, lang: str = "vi") -> Chart:
     if data.unit and data.unit != "%":
         chart.axis_label("left", data.unit)
     chart.ticks = sorted({(x_, _wrap(s_)) for x_, s_ in ticks})
+    keep = []
+    if data.target_value is not None and data.target_date:
+        keep.append(x(data.target_date))
+    if pts:
+        keep.append(xs[-1])
+    chart.keep_ticks = tuple(keep)
     if any("\n" in s_ for _, s_ in chart.ticks):
         chart.plot.getAxis("bottom").setHeight(QFontMetrics(chart.font).height() * 2 + 14)
     chart._layout_ticks()

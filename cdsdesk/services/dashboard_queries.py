@@ -1,0 +1,98 @@
+"""Read-side queries the desktop views need beyond ``queries`` and ``audit``: the dashboard's
+counts in one pass over the tasks, and the audit history of one record (which for a task
+includes its status updates, stored as their own records)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..domain.status import COMPLETED
+from ..domain.text import sort_key
+from ..store.models import Agency, AuditEntry, Plan, Task
+from . import queries
+from .audit import AuditRow
+
+
+@dataclass(frozen=True)
+class DashboardSummary:
+    counts: dict[str, int]
+    by_agency: list[queries.AgencyCounts]  # lead agencies with tasks, Vietnamese name order
+    by_plan: list[queries.PlanCounts]  # plans with tasks, newest year first
+
+
+def dashboard_summary(
+    session: Session, *, as_of: dt.date | None = None, plan_id: int | None = None, agency_id: int | None = None
+) -> DashboardSummary:
+    """Counts by status as of the day — overall, by lead agency and by plan — from one grouped
+    query instead of three scans (the status as of a past day is a subquery per task)."""
+    day = as_of or dt.date.today()
+    conds = queries._filters(session, as_of=as_of, plan_id=plan_id, agency_id=agency_id)
+    st = queries.status_expr(as_of).label("st")
+    inner = select(Task.lead_agency_id.label("a"), Task.plan_id.label("p"), st, Task.deadline.label("d")).where(*conds).subquery()
+    over = case((and_(inner.c.d.is_not(None), inner.c.d < day, inner.c.st.not_in(COMPLETED)), 1), else_=0)
+    rows = session.execute(
+        select(inner.c.a, inner.c.p, inner.c.st, func.count(), func.sum(over)).group_by(inner.c.a, inner.c.p, inner.c.st)
+    ).all()
+    total = queries._count_rows((0, st_, n, o) for _a, _p, st_, n, o in rows).get(0, queries.empty_counts())
+    by_a = queries._count_rows((a, st_, n, o) for a, _p, st_, n, o in rows)
+    by_p = queries._count_rows((p, st_, n, o) for _a, p, st_, n, o in rows)
+    agencies = session.execute(select(Agency.id, Agency.code, Agency.name, Agency.kind, Agency.parent_id)).all()
+    by_agency = sorted(
+        (queries.AgencyCounts(a.id, a.code, a.name, a.kind, a.parent_id, by_a[a.id]) for a in agencies if a.id in by_a),
+        key=lambda r: sort_key(r.name),
+    )
+    plans = session.execute(
+        select(Plan.id, Plan.code, Plan.name, Plan.year, Plan.kind).order_by(Plan.year.desc().nulls_last(), Plan.code)
+    ).all()
+    by_plan = [queries.PlanCounts(p.id, p.code, p.name, p.year, p.kind, by_p[p.id]) for p in plans if p.id in by_p]
+    return DashboardSummary(total, by_agency, by_plan)
+
+#: Records whose audit entries carry their owner's label: a task's status updates carry its code.
+_OWNED_BY = {"task": ("status_update",)}
+
+
+def audit_page(
+    session: Session,
+    *,
+    entity: str | None = None,
+    record: tuple[str, str, str] | None = None,
+    who: str | None = None,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    text: str | None = None,
+    batch_id: int | None = None,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[AuditRow]:
+    """Audit entries, newest first. ``record`` = (entity, uuid, label) narrows to one record's
+    history: its own entries and, for a task, those of its status updates."""
+    q = select(AuditEntry).order_by(AuditEntry.id.desc())
+    if entity:
+        q = q.where(AuditEntry.entity == entity)
+    if record is not None:
+        kind, uuid, label = record
+        owned = _OWNED_BY.get(kind, ())
+        cond = AuditEntry.entity_uuid == uuid
+        if owned and label:
+            cond = or_(cond, and_(AuditEntry.entity.in_(owned), AuditEntry.entity_label == label))
+        q = q.where(cond)
+    if who:
+        q = q.where(AuditEntry.who == who)
+    if since:
+        q = q.where(AuditEntry.at >= since)
+    if until:
+        q = q.where(AuditEntry.at <= until)
+    if batch_id is not None:
+        q = q.where(AuditEntry.batch_id == batch_id)
+    if text:
+        like = f"%{text}%"
+        q = q.where(AuditEntry.entity_label.like(like) | AuditEntry.old.like(like) | AuditEntry.new.like(like))
+    return [
+        AuditRow(r.id, r.at, r.who, r.entity, r.entity_uuid, r.entity_label, r.action, r.field, r.old, r.new,
+                 r.batch_id, r.source)
+        for r in session.scalars(q.offset(offset).limit(limit))
+    ]

@@ -1,0 +1,383 @@
+"""Tổng quan: the counts the committee asks first, as of the chosen day, and where to look next.
+
+Tiles (total, completed, in progress, not started, blocked, overdue) open the task list filtered
+to what they count; tasks by agency as a stacked bar; completion by plan; deadlines in the next
+30 days; indicators that need focused effort.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from ...domain.numbers import format_date, format_number
+from ...domain.rules import DUE_SOON_DAYS
+from ...domain.status import OVERDUE_LABEL_VI, TargetClass, TaskStatus
+from ...domain.text import sort_key
+from ...services import indicators as indicator_service
+from ...services import dashboard_queries, queries
+from ...services.changes import Changes
+from ...store.models import Agency, Plan
+from ..charts import build as chart_build
+from ..charts.build import TOP_AGENCIES
+from ..charts.panel import ChartPanel
+from ..charts.style import CLASS_COLORS, STATUS_COLORS
+from ..context import AppContext
+from ..models.rows import RowsModel
+from .refreshing import RefreshingView
+
+@dataclass(frozen=True)
+class TileSpec:
+    key: str  # total | completed | in_progress | not_started | blocked | overdue
+    label_vi: str
+    label_en: str
+    status: str | None
+    overdue: bool = False
+
+
+TILES: tuple[TileSpec, ...] = (
+    TileSpec("total", "Tổng số nhiệm vụ", "All tasks", None),
+    TileSpec("completed", "Hoàn thành", "Completed", "completed"),
+    TileSpec("in_progress", TaskStatus.IN_PROGRESS.label_vi, TaskStatus.IN_PROGRESS.label_en, "in_progress"),
+    TileSpec("not_started", TaskStatus.NOT_STARTED.label_vi, TaskStatus.NOT_STARTED.label_en, "not_started"),
+    TileSpec("blocked", TaskStatus.BLOCKED.label_vi, TaskStatus.BLOCKED.label_en, "blocked"),
+    TileSpec("overdue", OVERDUE_LABEL_VI, "Overdue", None, overdue=True),
+)
+
+
+class Tile(QPushButton):
+    """A count in large type over its caption; a click opens the tasks it counts."""
+
+    def __init__(self, spec: TileSpec, color: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.setObjectName(f"tile_{spec.key}")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumSize(150, 78)
+        self.setStyleSheet(
+            f"QPushButton#{self.objectName()} {{ text-align: left; background: white; border: 1px solid #d0d7de;"
+            f" border-left: 6px solid {color}; border-radius: 4px; padding: 6px 10px; }}"
+            f" QPushButton#{self.objectName()}:hover {{ background: #f3f6f9; }}"
+        )
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(14, 6, 8, 6)
+        lay.setSpacing(0)
+        self.value_label = QLabel("–", self)
+        font = self.value_label.font()
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setBold(True)
+        self.value_label.setFont(font)
+        self.value_label.setStyleSheet(f"color: {color};")
+        self.caption = QLabel(spec.label_vi, self)
+        self.caption.setWordWrap(True)
+        self.detail = QLabel("", self)
+        self.detail.setStyleSheet("color: #616161;")
+        for w in (self.value_label, self.caption, self.detail):
+            w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            lay.addWidget(w)
+
+    def set_value(self, value: int, detail: str = "") -> None:
+        self.value_label.setText(format_number(value))
+        self.detail.setText(detail)
+        self.setToolTip(f"{self.caption.text()}: {format_number(value)} — nhấn để xem danh sách")
+        self.setAccessibleName(f"{self.caption.text()}: {format_number(value)}")
+
+
+class DueSoonModel(RowsModel[queries.TaskRow]):
+    COL_DEADLINE, COL_CODE, COL_TITLE, COL_AGENCY, COL_STATUS = range(5)
+    HEADERS = ("Thời hạn", "Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Trạng thái")
+
+    def display(self, row: queries.TaskRow, column: int) -> str:
+        if column == self.COL_DEADLINE:
+            return format_date(row.deadline)
+        if column == self.COL_CODE:
+            return row.code
+        if column == self.COL_TITLE:
+            return row.title
+        if column == self.COL_AGENCY:
+            return row.lead_agency_name
+        return TaskStatus(row.status).label_vi
+
+    def sort_value(self, row: queries.TaskRow, column: int) -> Any:
+        if column == self.COL_DEADLINE:
+            return row.deadline.toordinal() if row.deadline else None
+        return super().sort_value(row, column)
+
+    def decoration(self, row: queries.TaskRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_STATUS:
+            return QColor(STATUS_COLORS.get(row.status, "#212121"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_TITLE:
+            return row.title
+        return None
+
+
+class FocusIndicatorModel(RowsModel[indicator_service.IndicatorRow]):
+    COL_CODE, COL_NAME, COL_LATEST, COL_TARGET, COL_PROJECTED = range(5)
+    HEADERS = ("Mã", "Chỉ tiêu", "Hiện đạt", "Mục tiêu", "Dự báo đến hạn")
+    NUMERIC = frozenset({2, 3, 4})
+
+    def display(self, row: indicator_service.IndicatorRow, column: int) -> str:
+        pct = "%" if row.unit == "%" else ""
+        if column == self.COL_CODE:
+            return row.code
+        if column == self.COL_NAME:
+            return row.name
+        if column == self.COL_LATEST:
+            return format_number(row.latest_value) + pct if row.latest_value is not None else "—"
+        if column == self.COL_TARGET:
+            when = f" ({row.target_date.year})" if row.target_date else ""
+            return format_number(row.target_value) + pct + when if row.target_value is not None else ""
+        return format_number(round(row.projected, 1)) + pct if row.projected is not None else "—"
+
+    def sort_value(self, row: indicator_service.IndicatorRow, column: int) -> Any:
+        if column == self.COL_LATEST:
+            return row.latest_value
+        if column == self.COL_TARGET:
+            return row.target_value
+        if column == self.COL_PROJECTED:
+            return row.projected
+        return super().sort_value(row, column)
+
+    def decoration(self, row: indicator_service.IndicatorRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_NAME:
+            return row.name
+        return None
+
+
+def _table(model: RowsModel, parent: QWidget, stretch: int) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    return view
+
+
+class DashboardView(RefreshingView):
+    """Tổng quan for ``ctx.period`` as of ``ctx.as_of``, optionally narrowed to a plan or agency."""
+
+    #: Emitted after each refresh (tests, the window's status bar).
+    refreshed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.counts: dict[str, int] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(12, 10, 12, 10)
+
+        head = QHBoxLayout()
+        self.heading = QLabel(body)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        head.addWidget(self.heading, 1)
+        head.addWidget(QLabel(self.tr("Kế hoạch:"), body))
+        self.plan_box = QComboBox(body)
+        self.plan_box.setMinimumContentsLength(18)
+        self.plan_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        head.addWidget(self.plan_box)
+        head.addWidget(QLabel(self.tr("Cơ quan:"), body))
+        self.agency_box = QComboBox(body)
+        self.agency_box.setMinimumContentsLength(18)
+        self.agency_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        head.addWidget(self.agency_box)
+        lay.addLayout(head)
+        self.plan_box.currentIndexChanged.connect(self._on_scope)
+        self.agency_box.currentIndexChanged.connect(self._on_scope)
+
+        tiles = QGridLayout()
+        tiles.setSpacing(8)
+        self.tiles: dict[str, Tile] = {}
+        for i, spec in enumerate(TILES):
+            color = STATUS_COLORS.get(spec.key, STATUS_COLORS["total"])
+            tile = Tile(spec, color, body)
+            tile.clicked.connect(lambda _=False, s=spec: self.open_tasks(s))
+            tiles.addWidget(tile, 0, i)
+            self.tiles[spec.key] = tile
+        lay.addLayout(tiles)
+
+        charts = QSplitter(Qt.Orientation.Horizontal, body)
+        self.agency_chart = ChartPanel("status_by_agency", charts, lang=ctx.lang, file_stem="nhiem-vu-theo-co-quan")
+        self.plan_chart = ChartPanel("completion_by_plan", charts, lang=ctx.lang, file_stem="hoan-thanh-theo-ke-hoach")
+        charts.addWidget(self.agency_chart)
+        charts.addWidget(self.plan_chart)
+        charts.setStretchFactor(0, 3)
+        charts.setStretchFactor(1, 2)
+        charts.setMinimumHeight(360)
+        lay.addWidget(charts, 3)
+
+        lists = QSplitter(Qt.Orientation.Horizontal, body)
+        due_box = QWidget(lists)
+        due_lay = QVBoxLayout(due_box)
+        due_lay.setContentsMargins(0, 0, 0, 0)
+        self.due_title = QLabel(due_box)
+        self.due_title.setStyleSheet("font-weight: bold;")
+        due_lay.addWidget(self.due_title)
+        self.due_model = DueSoonModel(self)
+        self.due_table = _table(self.due_model, due_box, DueSoonModel.COL_TITLE)
+        self.due_table.doubleClicked.connect(self._open_due)
+        due_lay.addWidget(self.due_table)
+        focus_box = QWidget(lists)
+        focus_lay = QVBoxLayout(focus_box)
+        focus_lay.setContentsMargins(0, 0, 0, 0)
+        self.focus_title = QLabel(focus_box)
+        self.focus_title.setStyleSheet(f"font-weight: bold; color: {CLASS_COLORS[TargetClass.NEEDS_EFFORT.value]};")
+        focus_lay.addWidget(self.focus_title)
+        self.focus_model = FocusIndicatorModel(self)
+        self.focus_table = _table(self.focus_model, focus_box, FocusIndicatorModel.COL_NAME)
+        focus_lay.addWidget(self.focus_table)
+        lists.addWidget(due_box)
+        lists.addWidget(focus_box)
+        lists.setMinimumHeight(220)
+        lay.addWidget(lists, 2)
+        self._filling = False
+
+    # --- scope ---------------------------------------------------------------------------------
+    @property
+    def plan_code(self) -> str | None:
+        return self.plan_box.currentData()
+
+    @property
+    def agency_code(self) -> str | None:
+        return self.agency_box.currentData()
+
+    def _fill_scopes(self) -> None:
+        """Plans and agencies for the selectors, keeping the current choice."""
+        self._filling = True
+        try:
+            keep_plan, keep_agency = self.plan_code, self.agency_code
+            with self.ctx.db.session() as s:
+                plans = s.execute(select(Plan.code, Plan.name)).all()
+                agencies = s.execute(select(Agency.code, Agency.name).where(Agency.active.is_(True))).all()
+            for box, rows, keep, everyone in (
+                (self.plan_box, plans, keep_plan, self.tr("Tất cả kế hoạch")),
+                (self.agency_box, agencies, keep_agency, self.tr("Tất cả cơ quan")),
+            ):
+                box.clear()
+                box.addItem(everyone, None)
+                for code, name in sorted(rows, key=lambda r: sort_key(r[1])):
+                    box.addItem(name, code)
+                    box.setItemData(box.count() - 1, f"{code} — {name}", Qt.ItemDataRole.ToolTipRole)
+                i = box.findData(keep) if keep else 0
+                box.setCurrentIndex(max(i, 0))
+        finally:
+            self._filling = False
+
+    def _on_scope(self) -> None:
+        if not self._filling:
+            self.refresh(fill_scopes=False)
+
+    def set_scope(self, *, plan_code: str | None = None, agency_code: str | None = None) -> None:
+        self._filling = True
+        try:
+            self.plan_box.setCurrentIndex(max(self.plan_box.findData(plan_code), 0) if plan_code else 0)
+            self.agency_box.setCurrentIndex(max(self.agency_box.findData(agency_code), 0) if agency_code else 0)
+        finally:
+            self._filling = False
+        self.refresh(fill_scopes=False)
+
+    # --- reading -------------------------------------------------------------------------------
+    def concerns(self, changes: Changes) -> bool:
+        return bool(changes.tasks or changes.indicators or changes.agencies or changes.plans)
+
+    def refresh(self, *, fill_scopes: bool = True) -> None:
+        if fill_scopes:
+            self._fill_scopes()
+        ctx = self.ctx
+        as_of = ctx.as_of
+        with ctx.db.session() as s:
+            plan_id = s.scalar(select(Plan.id).where(Plan.code == self.plan_code)) if self.plan_code else None
+            agency_id = s.scalar(select(Agency.id).where(Agency.code == self.agency_code)) if self.agency_code else None
+            summary = dashboard_queries.dashboard_summary(s, as_of=as_of, plan_id=plan_id, agency_id=agency_id)
+            counts, by_agency, by_plan = summary.counts, summary.by_agency, summary.by_plan
+            due = queries.list_tasks(
+                s, as_of=as_of, plan_id=plan_id, agency_id=agency_id, due_within_days=DUE_SOON_DAYS,
+                deadline_from=as_of, deadline_to=as_of + dt.timedelta(days=DUE_SOON_DAYS),
+            )
+            due.sort(key=lambda r: (r.deadline, r.code))
+            focus = [r for r in indicator_service.overview(s, plan_id=plan_id, as_of=as_of)
+                     if r.klass == TargetClass.NEEDS_EFFORT.value]
+        self.counts = counts
+        self._show_counts(counts)
+        self.agency_chart.set_data(chart_build.status_by_agency_from(
+            by_agency, top=TOP_AGENCIES, subtitle=self._scope_text(), lang=self.ctx.lang))
+        self.plan_chart.set_data(chart_build.completion_by_plan_from(by_plan, subtitle=self._scope_text(), lang=self.ctx.lang))
+        self.due_model.set_rows(due)
+        self.due_title.setText(self.tr("Đến hạn trong {n} ngày tới ({k} nhiệm vụ)").format(n=DUE_SOON_DAYS, k=format_number(len(due))))
+        self.focus_model.set_rows(focus)
+        self.focus_title.setText(self.tr("Chỉ tiêu cần nỗ lực tập trung ({k})").format(k=format_number(len(focus))))
+        self.heading.setText(self.tr("Tổng quan — {scope}").format(scope=self._scope_text()))
+        self.refreshed.emit()
+
+    def _scope_text(self) -> str:
+        return chart_build.scope_text(self.ctx.period, self.ctx.as_of, self.ctx.lang)
+
+    def _show_counts(self, counts: dict[str, int]) -> None:
+        total = counts.get("total", 0)
+        for key, tile in self.tiles.items():
+            value = counts.get(key, 0)
+            detail = ""
+            if key == "completed" and total:
+                detail = f"{format_number(round(100.0 * value / total, 1))}%"
+                routine = counts.get("done_routine", 0)
+                if routine:
+                    detail += self.tr(" · {n} thường xuyên").format(n=format_number(routine))
+            elif key not in ("total",) and total:
+                detail = f"{format_number(round(100.0 * value / total, 1))}%"
+            tile.set_value(value, detail)
+
+    # --- click-through -------------------------------------------------------------------------
+    def filter_for(self, spec: TileSpec) -> dict:
+        return {
+            "status": spec.status,
+            "overdue": spec.overdue,
+            "plan_code": self.plan_code,
+            "agency_code": self.agency_code,
+        }
+
+    def open_tasks(self, spec: TileSpec) -> None:
+        self.ctx.tasks_filter_requested.emit(self.filter_for(spec))
+
+    def _open_due(self, index) -> None:  # noqa: ANN001
+        row = self.due_model.row_at(index.row())
+        if row is not None:
+            self.ctx.tasks_filter_requested.emit({
+                "status": None, "overdue": False, "plan_code": self.plan_code,
+                "agency_code": self.agency_code, "search": row.code,
+            })
