@@ -235,7 +235,7 @@ def test_progress_and_cancel(june, tmp_path, render):
 
 def test_hand_built_report_in_every_format(tmp_path, pdftotext):
     """The renderers need no database: a report model built by hand prints the seeds' sentence."""
-    from sample import sample_report
+    from report_sample import sample_report
 
     r = sample_report()
     sentence = ("Tổng số 73 nhiệm vụ, trong đó: hoàn thành và thực hiện thường xuyên 32 nhiệm vụ; "
@@ -252,7 +252,7 @@ def test_hand_built_report_in_every_format(tmp_path, pdftotext):
 
 
 def test_control_characters_in_data_do_not_break_any_format(tmp_path, pdftotext):
-    from sample import _task, sample_report
+    from report_sample import _task, sample_report
 
     from cdsdesk.domain.status import TaskStatus
 
