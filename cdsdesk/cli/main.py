@@ -28,6 +28,7 @@ COMMANDS = [
     "form",
     "import_cmd",
     "package",
+    "export",
     "gui",
 ]
 

@@ -1,0 +1,47 @@
+"""One door to every report format: ``RENDERERS[fmt](report, path, progress=…, cancel=…)``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from ..domain.errors import UsageError
+from .docx_render import render_docx
+from .jobs import CancelFn, ProgressFn
+from .model import Report
+from .pdf_render import render_pdf
+from .tabular import render_csv, render_xlsx
+
+Renderer = Callable[..., Path]
+
+#: Format name → renderer. Each takes (report, path, *, progress, cancel).
+RENDERERS: dict[str, Renderer] = {
+    "docx": render_docx,
+    "pdf": render_pdf,
+    "xlsx": render_xlsx,
+    "csv": render_csv,
+}
+
+
+def format_from_path(path: str | os.PathLike[str]) -> str:
+    fmt = Path(path).suffix.lower().lstrip(".")
+    if fmt not in RENDERERS:
+        raise UsageError(
+            f"Không nhận ra định dạng từ tên tệp '{Path(path).name}' (docx, pdf, xlsx, csv)",
+            f"Cannot tell the format from the file name '{Path(path).name}' (docx, pdf, xlsx, csv)",
+        )
+    return fmt
+
+
+def render(report: Report, fmt: str, path: str | os.PathLike[str], *, progress: ProgressFn | None = None,
+           cancel: CancelFn | None = None, images: dict[str, Path] | None = None) -> Path:
+    """Write ``report`` as ``fmt``. ``images`` (kind → PNG, from ``charts.render_charts``) lets a
+    worker thread place charts drawn on the GUI thread; without it, docx/pdf draw them here."""
+    try:
+        renderer = RENDERERS[fmt]
+    except KeyError:
+        raise UsageError(f"Định dạng không hỗ trợ: {fmt}", f"Unsupported format: {fmt}") from None
+    if fmt in ("docx", "pdf"):
+        return renderer(report, path, progress=progress, cancel=cancel, images=images)
+    return renderer(report, path, progress=progress, cancel=cancel)
