@@ -62,6 +62,11 @@ def open_database(
     path = sqlite_path(url)
     existed = path is not None and path.is_file() and path.stat().st_size > 0
     read_only = False
+    if path is not None and not path.parent.is_dir():
+        raise UserError(
+            f"Thư mục chứa cơ sở dữ liệu không tồn tại: {path.parent}",
+            f"The database folder does not exist: {path.parent}",
+        )
     if path is not None and not path.exists() and not create:
         raise UserError(f"Không tìm thấy cơ sở dữ liệu: {path}", f"Database not found: {path}")
     if existed:
