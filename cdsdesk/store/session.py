@@ -75,6 +75,11 @@ def open_database(
             if not report.ok:
                 raise damaged_error(report)
             refuse_unknown(report.revision)
+            if report.tables and report.revision is None:
+                raise UserError(
+                    f"Tệp {path.name} có dữ liệu nhưng không phải cơ sở dữ liệu cdsdesk; không sửa gì vào tệp.",
+                    f"The file {path.name} holds data but is not a cdsdesk database; nothing was changed.",
+                )
         read_only = not _writable(path)
     database = make_engine(url, read_only=read_only)
     try:
