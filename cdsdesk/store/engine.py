@@ -237,7 +237,8 @@ def make_engine(url: str, *, read_only: bool = False, echo: bool = False) -> Dat
                 f"Đường dẫn là một thư mục, không phải tệp cơ sở dữ liệu: {path}",
                 f"The path is a folder, not a database file: {path}",
             )
-        network = is_network_path(path)
+        # CDSDESK_NETWORK_SHARE=1: treat the folder as a network share (a mount we cannot recognise).
+        network = is_network_path(path) or os.environ.get("CDSDESK_NETWORK_SHARE") == "1"
         timeout_ms = busy_timeout_ms()
         if read_only:
             engine = create_engine("sqlite://", echo=echo, creator=_read_only_creator(path, timeout_ms),

@@ -37,7 +37,13 @@ def alembic_config(db: Database | None = None, *, script_location: Path | None =
 
 
 def _script(script_location: Path | None = None) -> ScriptDirectory:
-    return ScriptDirectory.from_config(alembic_config(script_location=script_location))
+    return _script_at(str(script_location) if script_location else None)
+
+
+@lru_cache(maxsize=8)
+def _script_at(script_location: str | None) -> ScriptDirectory:
+    """The migration scripts, read once per process (opening a database should not re-read them)."""
+    return ScriptDirectory.from_config(alembic_config(script_location=Path(script_location) if script_location else None))
 
 
 def head_revision(script_location: Path | None = None) -> str:
