@@ -78,8 +78,13 @@ def _check_connection(target: Path, report: IntegrityReport, *, read_only: bool,
         conn.close()
 
 
-def check_file(path: Path, *, full: bool = False, timeout: float = 5.0) -> IntegrityReport:
-    """Check ``path`` without writing to it; returns what was found."""
+def check_file(path: Path, *, full: bool = False, timeout: float | None = None) -> IntegrityReport:
+    """Check ``path`` without writing to it; returns what was found. Waits up to the busy
+    timeout for another copy of the app that is writing."""
+    if timeout is None:
+        from .engine import busy_timeout_ms
+
+        timeout = busy_timeout_ms() / 1000
     path = Path(path)
     report = IntegrityReport(path=path, full=full)
     try:
@@ -116,6 +121,10 @@ def check_file(path: Path, *, full: bool = False, timeout: float = 5.0) -> Integ
         return report
     except sqlite3.Error as exc:
         name = getattr(exc, "sqlite_errorname", "")
+        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc):
+            from .errors import translate_sqlite_error
+
+            raise translate_sqlite_error(exc, path) from exc  # held by another copy: not damage
         if name not in _NEEDS_WRITE:
             report.problems.append(f"{exc}")
             return report
