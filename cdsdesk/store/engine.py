@@ -203,6 +203,10 @@ def _configure_sqlite(engine: Engine, path: Path, *, network: bool, read_only: b
 
 def _read_only_creator(path: Path, timeout_ms: int):  # noqa: ANN202
     uri = "file:" + quote(path.as_posix()) + "?mode=ro"
+    if not os.access(path.parent, os.W_OK) and not Path(str(path) + "-wal").exists():
+        # A read-only folder cannot hold the WAL index SQLite needs even to read; with no WAL
+        # file there is nothing beyond the file itself, and nobody here can change it.
+        uri += "&immutable=1"
 
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(uri, uri=True, timeout=timeout_ms / 1000, check_same_thread=False)
