@@ -25,6 +25,9 @@ COMMANDS = [
     "indicators",
     "update",
     "gui",
+    "backup",
+    "restore",
+    "check",
 ]
 
 log = logging.getLogger("cdsdesk")
