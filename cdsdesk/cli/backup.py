@@ -18,7 +18,8 @@ def register(sub):  # noqa: ANN001
     return p
 
 
-def _sqlite_file(args) -> Path:  # noqa: ANN001
+def _sqlite_file(args, *, must_exist: bool = True) -> Path:  # noqa: ANN001
+    """The SQLite file ``--db`` names; PostgreSQL has the server's own backups."""
     from ..store.engine import resolve_db_url, sqlite_path
 
     path = sqlite_path(resolve_db_url(args.db))
@@ -27,7 +28,7 @@ def _sqlite_file(args) -> Path:  # noqa: ANN001
             "Cơ sở dữ liệu PostgreSQL được sao lưu trên máy chủ (pg_dump), không bằng lệnh này.",
             "A PostgreSQL database is backed up on the server (pg_dump), not with this command.",
         )
-    if not path.is_file():
+    if must_exist and not path.is_file():
         raise UserError(f"Không tìm thấy cơ sở dữ liệu: {path}", f"Database not found: {path}")
     return path
 

@@ -17,11 +17,7 @@ def register(sub):  # noqa: ANN001
 def run(args) -> int:  # noqa: ANN001
     from ..store.backup import restore
 
-    path = _sqlite_file(args) if Path(str(args.db or "")).exists() or not args.db else None
-    if path is None:  # restoring onto a database file that is gone
-        from ..store.engine import resolve_db_url, sqlite_path
-
-        path = sqlite_path(resolve_db_url(args.db))
+    path = _sqlite_file(args, must_exist=False)  # restoring onto a file that is gone is fine
     result = restore(path, Path(args.file).expanduser())
     info = {"database": path, "restored_from": result.restored_from, "previous_backup": result.previous_backup,
             "damaged_aside": result.damaged_aside}
