@@ -9,7 +9,7 @@ from .output import open_db, print_json
 def register(sub):  # noqa: ANN001
     p = sub.add_parser("demo", help="nạp dữ liệu mẫu tỉnh Tuyên Quang / load the demo province")
     p.add_argument("--force", action="store_true",
-                   help="nạp cả khi cơ sở dữ liệu đã có dữ liệu / load even if the database holds data")
+                   help="thay toàn bộ dữ liệu bằng dữ liệu mẫu (sau khi sao lưu) / replace all data with the demo (after a backup)")
     p.add_argument("--scale", choices=["demo", "large"], default="demo",
                    help="'large': tỉnh cỡ lớn cho đo hiệu năng / a province-scale data set for benchmarks")
     p.add_argument("--seed", type=int, default=1, help="hạt giống cho --scale large / seed for --scale large")

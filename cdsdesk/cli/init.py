@@ -12,7 +12,11 @@ def register(sub):  # noqa: ANN001
 def run(args) -> int:  # noqa: ANN001
     db = open_db(args, create=True)
     try:
+        from ..services.reference import ensure_reference_data
         from ..store.migrate import current_revision
+
+        with db.session() as s:
+            ensure_reference_data(s)
 
         info = {"database": db.display_name(), "revision": current_revision(db), "journal_mode": db.journal_mode}
         if args.json:

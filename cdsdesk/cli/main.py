@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 import traceback
 
@@ -24,6 +25,8 @@ COMMANDS = [
     "agencies",
     "indicators",
     "update",
+    "form",
+    "import_cmd",
     "gui",
     "backup",
     "restore",
@@ -87,6 +90,12 @@ def main(argv: list[str]) -> int:
     except UserError as exc:
         print(f"cdsdesk: {exc.message(args.lang)}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # `cdsdesk tasks --json | head`: the reader went away, not an error
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        except OSError:
+            pass
+        return 0
     except KeyboardInterrupt:
         print("cdsdesk: đã dừng / interrupted", file=sys.stderr)
         return 130

@@ -20,6 +20,14 @@ def test_init_then_empty_plans(tmp_path):
     assert r.returncode == 0 and db.exists()
     r = run("--db", str(db), "plans", "--json")
     assert r.returncode == 0 and json.loads(r.stdout) == []
+    import sqlite3
+
+    with sqlite3.connect(db) as c:  # the 3 pillars and 8 areas come with every new database
+        assert c.execute("select count(*) from pillars").fetchone()[0] == 3
+        assert c.execute("select count(*) from areas").fetchone()[0] == 8
+    assert run("--db", str(db), "init").returncode == 0  # idempotent
+    with sqlite3.connect(db) as c:
+        assert c.execute("select count(*) from areas").fetchone()[0] == 8
 
 
 def test_errors_are_one_line_never_a_traceback(tmp_path):

@@ -39,8 +39,9 @@ def test_installed_wheel_creates_and_reads_a_database(wheel, tmp_path):
     code = "import cdsdesk.paths as p; print(p.migrations_dir())"
     where = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert str(target) in where.stdout
-    for args in (["init"], ["plans", "--json"]):
+    for args in (["init"], ["demo"], ["plans", "--json"]):
         r = subprocess.run([sys.executable, "-m", "cdsdesk", "--db", str(db), *args], env=env, cwd=tmp_path,
                            capture_output=True, text=True)
         assert r.returncode == 0, r.stderr
-    assert json.loads(r.stdout) == []
+    plans = {p["code"]: p for p in json.loads(r.stdout)}
+    assert plans["DA06-2024"]["total"] == 73

@@ -1,0 +1,238 @@
+"""The import pipeline every importer runs through: read safely → parse → validate → diff against
+the database → plan → apply in ONE transaction through the services.
+
+Rules that hold for every importer:
+
+* all or nothing per file: a file with any error, or an unresolved conflict, changes nothing;
+* idempotent: a file whose sha256 was already imported (and not undone) changes nothing and the
+  plan says when it was imported;
+* every change is written by a service with the batch id, so the audit log names the batch and
+  ``undo`` can revert it;
+* several files in one action, each its own transaction, with one combined summary.
+
+An importer subclasses ``Importer`` and implements ``sniff``, ``parse``, ``plan`` and ``apply``;
+it is registered in ``detect.REGISTRY``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from sqlalchemy.orm import Session
+
+from ..domain.errors import UserError
+from ..services import batches, current_user
+from ..services.changes import Changes
+from ..store.engine import Database
+from ..store.models import ImportBatch
+from ..store.session import get_setting
+from .detect import Probe, detect
+from .plan import ConflictPolicy, FilePlan, ImportResult, Message, Outcome
+from .safety import DEFAULT_LIMITS, ImportRejected, Limits, read_bytes, sha256
+
+
+@dataclass
+class ImportOptions:
+    dry_run: bool = False
+    on_conflict: ConflictPolicy = ConflictPolicy.FAIL
+    who: str = ""
+    #: The date new history entries get when the file gives none (tests pin it).
+    today: dt.date | None = None
+    limits: Limits = DEFAULT_LIMITS
+    #: Force one importer (by kind) instead of detecting it.
+    kind: str | None = None
+
+    def __post_init__(self) -> None:
+        self.on_conflict = ConflictPolicy(self.on_conflict)
+
+
+@dataclass
+class ImportContext:
+    """What an importer's plan/apply may use besides the session."""
+
+    options: ImportOptions
+    database_id: str
+    who: str
+    today: dt.date
+    source: str  # "import:<file name>", written in the history and the audit log
+
+
+class Importer:
+    """Base of every importer. Subclasses set ``kind`` and the labels and implement the four steps."""
+
+    kind: str = ""
+    label_vi: str = ""
+    label_en: str = ""
+
+    def sniff(self, probe: Probe) -> bool:
+        """True when this importer recognises the file (cheap; must not raise but ImportRejected)."""
+        return False
+
+    def parse(self, probe: Probe, limits: Limits) -> Any:
+        """Read the file into the importer's own structure; raise ImportRejected when unreadable."""
+        raise NotImplementedError
+
+    def plan(self, session: Session, parsed: Any, fp: FilePlan, ctx: ImportContext) -> None:
+        """Validate and diff against the database: fill ``fp.rows``, ``fp.agency_*``, ``fp.period``.
+        Must not write."""
+        raise NotImplementedError
+
+    def apply(self, session: Session, fp: FilePlan, ctx: ImportContext, batch: ImportBatch) -> Changes:
+        """Write ``row.to_apply()`` of every row through the services, with ``batch.id``."""
+        raise NotImplementedError
+
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+@dataclass
+class RunState:
+    """Progress and cancel for long runs (the GUI passes its own; the CLI none)."""
+
+    progress: ProgressFn | None = None
+    cancelled: Callable[[], bool] | None = None
+    changes: Changes = field(default_factory=lambda: Changes(audit=False))
+
+
+def import_files(
+    db: Database, paths: Iterable[Path | str], options: ImportOptions | None = None, state: RunState | None = None
+) -> ImportResult:
+    """Import several files in one action; each file is all or nothing, the summary is combined."""
+    options = options or ImportOptions()
+    state = state or RunState()
+    paths = [Path(p) for p in paths]
+    result = ImportResult(dry_run=options.dry_run, policy=options.on_conflict)
+    for i, path in enumerate(paths):
+        if state.cancelled is not None and state.cancelled():
+            break
+        if state.progress is not None:
+            state.progress(i, len(paths), path.name)
+        fp, changes = import_file(db, path, options)
+        result.files.append(fp)
+        state.changes.merge(changes)
+    if state.progress is not None:
+        state.progress(len(paths), len(paths), "")
+    result.changes = state.changes
+    return result
+
+
+def _rejected(fp: FilePlan, exc: UserError) -> FilePlan:
+    fp.file_errors.append(Message(_strip_source(exc.vi, fp.name), _strip_source(exc.en, fp.name)))
+    fp.outcome = Outcome.REJECTED
+    return fp
+
+
+def _strip_source(text: str, name: str) -> str:
+    prefix = f"{name}: "
+    return text[len(prefix):] if text.startswith(prefix) else text
+
+
+def import_file(db: Database, path: Path, options: ImportOptions) -> tuple[FilePlan, Changes]:
+    """One file: read, detect, parse, plan, and (unless dry run or rejected) apply in one transaction."""
+    fp = FilePlan(source=str(path), name=path.name)
+    changes = Changes(audit=False)
+    try:
+        data = read_bytes(path, options.limits)
+        fp.sha256 = sha256(data)
+        probe = Probe(path, data, options.limits)
+        if options.kind:
+            from .detect import importer_by_kind
+
+            importer = importer_by_kind(options.kind)
+        else:
+            importer = detect(probe)
+        fp.kind = importer.kind
+        parsed = importer.parse(probe, options.limits)
+    except ImportRejected as exc:
+        return _rejected(fp, exc), changes
+
+    who = options.who or current_user()
+    session = db.sessions()
+    try:
+        ctx = ImportContext(
+            options=options,
+            database_id=get_setting(session, "database_id"),
+            who=who,
+            today=options.today or dt.date.today(),
+            source=f"import:{path.name}"[:300],
+        )
+        previous = batches.find_applied(session, fp.sha256)
+        if previous is not None:
+            fp.outcome = Outcome.DUPLICATE
+            fp.previous_import_at, fp.previous_batch_id = previous.created_at, previous.id
+            fp.notices.append(Message(
+                f"tệp này đã được nhập lúc {previous.created_at:%H:%M %d/%m/%Y} (lô {previous.id}); không thay đổi gì",
+                f"this file was imported at {previous.created_at:%Y-%m-%d %H:%M} (batch {previous.id}); nothing changed",
+            ))
+            session.rollback()
+            return fp, changes
+        try:
+            importer.plan(session, parsed, fp, ctx)
+        except UserError as exc:
+            session.rollback()
+            return _rejected(fp, exc), changes
+        fp.resolve(options.on_conflict)
+        if fp.errors or any(r.status.value == "conflict" for r in fp.rows):
+            if not fp.errors:
+                fp.file_errors.append(Message(
+                    f"có {len(fp.conflicts)} xung đột: dữ liệu đã thay đổi trong cơ sở dữ liệu sau khi gửi biểu mẫu; "
+                    "chọn cách xử lý (bỏ qua / giữ của tôi / lấy theo tệp)",
+                    f"{len(fp.conflicts)} conflicts: the data changed in the database after the form was issued; "
+                    "choose how to resolve them (skip / mine / theirs)",
+                ))
+            fp.outcome = Outcome.REJECTED
+            session.rollback()
+            return fp, changes
+        if not fp.has_changes:
+            fp.outcome = Outcome.NOTHING
+            session.rollback()
+            return fp, changes
+        if options.dry_run:
+            fp.outcome = Outcome.DRY_RUN
+            session.rollback()
+            return fp, changes
+        try:
+            batch = batches.begin_batch(
+                session, kind=importer.kind, source_name=path.name, source_sha256=fp.sha256,
+                agency_id=fp.data.get("agency_id"), period=fp.period or None,
+                source_db_id=fp.source_db_id, who=who,
+            )
+            changes = importer.apply(session, fp, ctx, batch)
+            changes.batch_id = batch.id
+            fp.outcome = Outcome.APPLIED
+            fp.batch_id, fp.batch_uuid = batch.id, batch.uuid
+            batches.finish_batch(batch, {"file": path.name, **fp.summary().to_dict()})
+            session.commit()
+        except UserError as exc:
+            session.rollback()
+            fp.batch_id, fp.batch_uuid = None, ""
+            return _rejected(fp, exc), Changes(audit=False)
+        return fp, changes
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+@dataclass
+class UndoResult:
+    batch_id: int
+    source_name: str
+    changes: Changes
+
+    def text(self, lang: str = "vi") -> str:
+        if lang == "en":
+            return f"Import batch {self.batch_id} ({self.source_name}) undone"
+        return f"Đã hoàn tác lần nhập {self.batch_id} ({self.source_name})"
+
+
+def undo(db: Database, ref: str | int, *, who: str | None = None) -> UndoResult:
+    """Revert an import batch in one transaction; UserError (nothing changed) when it cannot be."""
+    with db.session() as s:
+        batch = batches.get_batch(s, ref)
+        changes = batches.undo_batch(s, batch.id, who=who or current_user())
+        return UndoResult(batch.id, batch.source_name, changes)

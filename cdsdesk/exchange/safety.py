@@ -1,0 +1,386 @@
+"""Reading files from outside safely: every limit checked before parsing, every parser error turned
+into one clear ``ImportRejected`` message in Vietnamese and English.
+
+A file a colleague e-mails back is untrusted. Before openpyxl sees it we check its size, and for a
+zip archive (xlsx) the member count, the declared uncompressed size in total and per member, the
+compression ratio (zip bombs) and member names (``..``, absolute paths). XML goes through
+defusedxml (openpyxl uses it when installed). Formulas are never evaluated: a cell holding one is
+reported as such (``Cell.is_formula``). Whatever a broken file makes zipfile, openpyxl or csv raise
+— ``BadZipFile``, ``NotImplementedError``, ``UnicodeDecodeError``, ``KeyError``, XML parse errors —
+is caught here, at the boundary, and never reaches the user as a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..domain.errors import UserError
+from ..domain.text import nfc
+
+EXCEL_MAX_ROWS = 1_048_576
+
+
+class ImportRejected(UserError):
+    """A file that cannot be imported: unreadable, unsafe, or with errors. Nothing was changed."""
+
+    exit_code = 1
+
+    def __init__(self, vi: str, en: str | None = None, *, source: str = "") -> None:
+        self.source = source
+        prefix = f"{source}: " if source else ""
+        super().__init__(prefix + vi, prefix + (en or vi))
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What an imported file may hold. Generous for a real form, far below what hurts the machine."""
+
+    max_file_bytes: int = 25 * 1024 * 1024
+    max_zip_members: int = 500
+    max_uncompressed_bytes: int = 200 * 1024 * 1024
+    max_member_bytes: int = 120 * 1024 * 1024
+    #: Ratio limit applies to members bigger than ``ratio_floor_bytes`` (tiny members compress wildly).
+    max_ratio: float = 150.0
+    ratio_floor_bytes: int = 1024 * 1024
+    max_rows: int = 100_000
+    max_cols: int = 200
+    max_cell_chars: int = 32_767  # Excel's own limit
+
+
+DEFAULT_LIMITS = Limits()
+
+
+# --- files and hashes ---------------------------------------------------------------------------
+
+
+def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The file's bytes, refusing a missing file, a folder or one over the size limit."""
+    name = Path(path).name
+    try:
+        p = Path(path)
+        if p.is_dir():
+            raise ImportRejected("đây là một thư mục, không phải tệp", "this is a folder, not a file", source=name)
+        size = p.stat().st_size
+        if size > limits.max_file_bytes:
+            raise ImportRejected(
+                f"tệp quá lớn ({size // 1024 // 1024} MB; tối đa {limits.max_file_bytes // 1024 // 1024} MB)",
+                f"file too large ({size // 1024 // 1024} MB; at most {limits.max_file_bytes // 1024 // 1024} MB)",
+                source=name,
+            )
+        with p.open("rb") as fh:
+            data = fh.read(limits.max_file_bytes + 1)
+    except ImportRejected:
+        raise
+    except FileNotFoundError:
+        raise ImportRejected("không tìm thấy tệp", "file not found", source=name) from None
+    except OSError as exc:
+        raise ImportRejected(
+            f"không đọc được tệp ({exc.strerror or exc})", f"cannot read the file ({exc.strerror or exc})", source=name
+        ) from None
+    if len(data) > limits.max_file_bytes:
+        raise ImportRejected("tệp quá lớn", "file too large", source=name)
+    if not data:
+        raise ImportRejected("tệp rỗng", "the file is empty", source=name)
+    return data
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --- zip archives -------------------------------------------------------------------------------
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def _unsafe_member_name(name: str) -> bool:
+    n = name.replace("\\", "/")
+    if n.startswith("/") or _DRIVE.match(n):
+        return True
+    return ".." in n.split("/") or posixpath.normpath(n).startswith("..")
+
+
+def open_zip(data: bytes, *, source: str = "", limits: Limits = DEFAULT_LIMITS) -> zipfile.ZipFile:
+    """An archive whose members passed the limits (names, count, sizes, ratio)."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except Exception as exc:  # BadZipFile, NotImplementedError, UnicodeDecodeError, ValueError, OSError …
+        raise ImportRejected(
+            f"tệp nén hỏng hoặc không phải tệp Excel/zip ({type(exc).__name__})",
+            f"corrupt archive or not an Excel/zip file ({type(exc).__name__})",
+            source=source,
+        ) from None
+    if len(infos) > limits.max_zip_members:
+        raise ImportRejected(
+            f"tệp nén có quá nhiều thành phần ({len(infos)}; tối đa {limits.max_zip_members})",
+            f"archive has too many members ({len(infos)}; at most {limits.max_zip_members})",
+            source=source,
+        )
+    total = 0
+    for info in infos:
+        if _unsafe_member_name(info.filename):
+            raise ImportRejected(
+                f"tệp nén chứa đường dẫn không an toàn: {info.filename!r}",
+                f"archive holds an unsafe path: {info.filename!r}",
+                source=source,
+            )
+        if info.flag_bits & 0x1:
+            raise ImportRejected("tệp nén có mật khẩu", "the archive is password-protected", source=source)
+        size = info.file_size
+        total += size
+        too_big = size > limits.max_member_bytes or total > limits.max_uncompressed_bytes
+        ratio = size / max(info.compress_size, 1)
+        if too_big or (size > limits.ratio_floor_bytes and ratio > limits.max_ratio):
+            raise ImportRejected(
+                "tệp nén giải nén ra quá lớn (nghi là bom nén - zip bomb)",
+                "the archive unpacks to too much data (suspected zip bomb)",
+                source=source,
+            )
+    return zf
+
+
+def zip_text(zf: zipfile.ZipFile, name: str, *, source: str = "") -> str | None:
+    """A member as text (None when absent); errors become ``ImportRejected``."""
+    try:
+        if name not in zf.namelist():
+            return None
+        return zf.read(name).decode("utf-8")
+    except Exception as exc:
+        raise ImportRejected(
+            f"không đọc được thành phần {name} của tệp nén ({type(exc).__name__})",
+            f"cannot read archive member {name} ({type(exc).__name__})",
+            source=source,
+        ) from None
+
+
+# --- workbooks ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell's raw value. ``value`` is what the file stores; a formula is kept as its text."""
+
+    value: Any
+    is_formula: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+
+
+EMPTY = Cell(None)
+
+
+@dataclass
+class Sheet:
+    name: str
+    state: str = "visible"  # visible | hidden | veryHidden
+    rows: list[list[Cell]] = field(default_factory=list)
+
+    def cell(self, row: int, col: int) -> Cell:
+        """1-based row and column, as Excel counts; EMPTY outside the data."""
+        if 1 <= row <= len(self.rows):
+            r = self.rows[row - 1]
+            if 1 <= col <= len(r):
+                return r[col - 1]
+        return EMPTY
+
+    def ref(self, row: int, col: int) -> str:
+        """``Nhiệm vụ!D12``: how an error names a cell."""
+        from openpyxl.utils import get_column_letter
+
+        return f"{self.name}!{get_column_letter(col)}{row}"
+
+    @property
+    def max_row(self) -> int:
+        return len(self.rows)
+
+
+@dataclass
+class Book:
+    """A workbook read into plain cells: what every xlsx importer works from."""
+
+    sheets: dict[str, Sheet]
+    epoch: dt.datetime
+    source: str = ""
+
+    def sheet(self, name: str) -> Sheet | None:
+        if name in self.sheets:
+            return self.sheets[name]
+        want = nfc(name).casefold()
+        for n, s in self.sheets.items():
+            if nfc(n).casefold() == want:
+                return s
+        return None
+
+
+def _cell(c: Any, limits: Limits) -> Cell:
+    value = getattr(c, "value", None)
+    if value is None:
+        return EMPTY
+    dtype = getattr(c, "data_type", None)
+    if dtype == "f" or type(value).__name__ in ("ArrayFormula", "DataTableFormula"):
+        text = getattr(value, "text", None) or str(value)
+        return Cell(text, is_formula=True)
+    if isinstance(value, str):
+        if len(value) > limits.max_cell_chars:
+            value = value[: limits.max_cell_chars]
+        return Cell(value)
+    if isinstance(value, (int, float, dt.datetime, dt.date, dt.time, bool)):
+        return Cell(value)
+    if isinstance(value, dt.timedelta):
+        return Cell(value)
+    return Cell(str(value))
+
+
+def read_xlsx(data: bytes, *, source: str = "", limits: Limits = DEFAULT_LIMITS) -> Book:
+    """Every sheet's cells (up to ``max_cols`` columns); formulas kept as text, never evaluated."""
+    zf = open_zip(data, source=source, limits=limits)
+    try:
+        _refuse_dtd(zf, source)
+    finally:
+        zf.close()
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
+    except ImportRejected:
+        raise
+    except Exception as exc:
+        raise ImportRejected(
+            f"không đọc được tệp Excel ({_reason(exc)})", f"cannot read the Excel file ({_reason(exc)})", source=source
+        ) from None
+    try:
+        sheets: dict[str, Sheet] = {}
+        for ws in wb.worksheets:
+            name = nfc(ws.title)
+            sheet = Sheet(name=name, state=getattr(ws, "sheet_state", "visible") or "visible")
+            last_nonempty = 0
+            for count, row in enumerate(
+                ws.iter_rows(min_row=1, max_row=EXCEL_MAX_ROWS, max_col=limits.max_cols), start=1
+            ):
+                cells = [_cell(c, limits) for c in row]
+                while cells and cells[-1].empty and not cells[-1].is_formula:
+                    cells.pop()
+                if cells:
+                    last_nonempty = count
+                    if count > limits.max_rows:
+                        raise ImportRejected(
+                            f"trang '{name}' có quá nhiều dòng (tối đa {limits.max_rows})",
+                            f"sheet '{name}' has too many rows (at most {limits.max_rows})",
+                            source=source,
+                        )
+                if count <= limits.max_rows:
+                    sheet.rows.append(cells)
+            del sheet.rows[last_nonempty:]
+            sheets[name] = sheet
+        epoch = wb.epoch
+    except ImportRejected:
+        raise
+    except Exception as exc:
+        raise ImportRejected(
+            f"tệp Excel bị hỏng ({_reason(exc)})", f"the Excel file is corrupt ({_reason(exc)})", source=source
+        ) from None
+    finally:
+        try:
+            wb.close()
+        except Exception:  # noqa: BLE001 - closing a broken archive must not mask the real error
+            pass
+    return Book(sheets=sheets, epoch=epoch, source=source)
+
+
+def _refuse_dtd(zf: zipfile.ZipFile, source: str) -> None:
+    """Office XML never declares a DTD; one that does is an entity-expansion or XXE attempt.
+
+    Checked here whatever parser openpyxl picks (lxml without entity resolution, or defusedxml)."""
+    for info in zf.infolist():
+        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        try:
+            with zf.open(info) as fh:
+                head = fh.read(4096)
+        except Exception as exc:
+            raise ImportRejected(
+                f"tệp Excel bị hỏng ({_reason(exc)})", f"the Excel file is corrupt ({_reason(exc)})", source=source
+            ) from None
+        if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
+            raise ImportRejected(
+                f"tệp chứa khai báo DTD/ENTITY trong {info.filename} (không an toàn)",
+                f"the file declares a DTD/ENTITY in {info.filename} (unsafe)",
+                source=source,
+            )
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0][:160] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+# --- CSV ----------------------------------------------------------------------------------------
+
+
+def decode_text(data: bytes, *, source: str = "") -> str:
+    """UTF-8 (with or without BOM), else Windows-1258 (Vietnamese ANSI); NFC either way."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:4096]:
+        raise ImportRejected(
+            "tệp không phải văn bản (có thể là UTF-16 hoặc tệp nhị phân)",
+            "not a text file (maybe UTF-16 or binary)",
+            source=source,
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1258")
+        except UnicodeDecodeError:
+            raise ImportRejected(
+                "không nhận được bảng mã của tệp (cần UTF-8 hoặc Windows-1258)",
+                "unknown text encoding (expected UTF-8 or Windows-1258)",
+                source=source,
+            ) from None
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text)
+
+
+def read_csv(data: bytes, *, source: str = "", limits: Limits = DEFAULT_LIMITS) -> list[list[str]]:
+    """Rows of a CSV file, comma or semicolon separated, in any encoding ``decode_text`` accepts."""
+    text = decode_text(data, source=source)
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    rows: list[list[str]] = []
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if len(rows) >= limits.max_rows:
+                raise ImportRejected(
+                    f"tệp CSV có quá nhiều dòng (tối đa {limits.max_rows})",
+                    f"the CSV file has too many rows (at most {limits.max_rows})",
+                    source=source,
+                )
+            rows.append([c.strip() for c in row[: limits.max_cols]])
+    except ImportRejected:
+        raise
+    except Exception as exc:  # csv.Error, field larger than field limit …
+        raise ImportRejected(
+            f"tệp CSV không hợp lệ ({_reason(exc)})", f"invalid CSV file ({_reason(exc)})", source=source
+        ) from None
+    return rows
+
+
+def iter_nonempty(rows: list[list[Cell]]) -> Iterator[tuple[int, list[Cell]]]:
+    """(1-based row number, cells) for rows holding anything."""
+    for i, r in enumerate(rows, start=1):
+        if any(not c.empty or c.is_formula for c in r):
+            yield i, r
