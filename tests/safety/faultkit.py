@@ -1,9 +1,10 @@
 """What the fault-injection tests share: a seeded database, the bulk write they interrupt, the
 checks they make afterwards, and a child-process entry point (``python faultkit.py MODE …``).
 
-The bulk write is the app's own: one import batch whose status updates go through
-``services.tasks.record_status_update`` inside ``Database.write_session`` — the path an import
-takes. Afterwards each batch must be whole (every task updated, every audit entry there) or absent.
+The writes are the app's own: the real importer (``exchange.importer.import_files``) applying a
+filled-in update form, and a services-level bulk write (one batch of
+``services.tasks.record_status_update`` calls inside ``Database.write_session``). Afterwards each
+batch must be whole (every task updated, every audit entry there) or absent.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 import os
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
 SOAK = os.environ.get("CDSDESK_SOAK") == "1"
@@ -22,6 +24,7 @@ def _warm() -> None:
     """Configure the ORM and read the migrations once here, so forked children start at once."""
     from sqlalchemy.orm import configure_mappers
 
+    import cdsdesk.exchange.importer  # noqa: F401
     import cdsdesk.services.batches  # noqa: F401
     import cdsdesk.services.tasks  # noqa: F401
     import cdsdesk.store.session  # noqa: F401
@@ -40,11 +43,17 @@ def warm_writes() -> None:
 
     from cdsdesk.store.session import open_database
 
+    import datetime as dt
+
+    from cdsdesk.exchange.importer import ImportOptions, import_files
+
     folder = Path(tempfile.mkdtemp(prefix="cdsdesk-warm-"))
     try:
-        seed(folder / "warm.db")
+        seed(folder / "warm.db", form=folder / "form.xlsx")
         db = open_database(folder / "warm.db", daily_backup=False)
         bulk_write(db, 1)
+        import_files(db, [filled_form(folder / "form.xlsx", folder / "f1.xlsx", 1)],
+                     ImportOptions(on_conflict="theirs", today=dt.date(2024, 7, 5)))
         db.dispose()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -55,19 +64,88 @@ def scaled(default: int, soak: int) -> int:
     return soak if SOAK else default
 
 
-def seed(path: Path, *, network: bool = False) -> None:
-    """A database with one agency and ``N_TASKS`` tasks, closed (and its WAL folded in)."""
+def seed(path: Path, *, network: bool = False, form: Path | None = None) -> None:
+    """A database with one agency and ``N_TASKS`` tasks of the 2024 plan, closed (WAL folded in);
+    with ``form``, also the agency's update form for 2024S1 written there."""
+    import datetime as dt
+
     from cdsdesk.services import agencies, tasks
+    from cdsdesk.store.models import Plan
     from cdsdesk.store.session import open_database
 
     with _env(network):
         db = open_database(path, daily_backup=False)
         with db.session() as s:
             a = agencies.create_agency(s, code="STTTT", name="Sở Thông tin và Truyền thông", kind="department")
+            plan = Plan(code="KH-2024", name="Kế hoạch chuyển đổi số năm 2024", year=2024)
+            s.add(plan)
+            s.flush()
             for i in range(N_TASKS):
                 tasks.create_task(s, {"code": f"NV-{i + 1:03d}", "title": f"Nhiệm vụ số {i + 1}",
-                                      "lead_agency_id": a.id})
+                                      "lead_agency_id": a.id, "plan_id": plan.id,
+                                      "start_date": dt.date(2024, 1, 1), "deadline": dt.date(2024, 12, 31)})
+        if form is not None:
+            from cdsdesk.exchange.forms import write_form
+
+            write_form(db, "STTTT", "2024S1", form)
         db.dispose()
+
+
+def filled_form(template: Path, out: Path, n: int) -> Path:
+    """The form as a colleague returns it for the ``n``-th time: every task with a new progress and note."""
+    import openpyxl
+
+    from cdsdesk.domain.status import TaskStatus
+
+    wb = openpyxl.load_workbook(template)
+    ws = wb["Nhiệm vụ"]
+    for r in range(1, ws.max_row + 1):
+        code = ws.cell(r, 1).value
+        if isinstance(code, str) and code.startswith("NV-"):
+            ws[f"D{r}"] = TaskStatus.IN_PROGRESS.label_vi
+            ws[f"E{r}"] = 5 + (n % 19) * 5
+            ws[f"F{r}"] = f"Lần {n}: đã triển khai {code}"
+    wb.save(out)
+    return out
+
+
+def form_path(folder: Path, n: int) -> Path:
+    return folder / f"Phiếu cập nhật lần {n}.xlsx"
+
+
+def import_child(path: str, folder: str, network: bool, ready, phase, committed) -> None:  # noqa: ANN001
+    """Runs in a forked child: imports the next filled form, again and again, until killed.
+    ``phase`` is 1 from the moment the import's COMMIT is sent."""
+    import datetime as dt
+
+    from sqlalchemy import event
+
+    from cdsdesk.exchange.importer import ImportOptions, import_files
+
+    with _env(network):
+        from cdsdesk.store.session import open_database
+
+        db = open_database(path, daily_backup=False)
+
+    @event.listens_for(db.engine, "commit")
+    def _committing(_conn) -> None:  # noqa: ANN001
+        phase.value = 1
+
+    options = ImportOptions(on_conflict="theirs", today=dt.date(2024, 7, 5), who="Nguyễn Thị Hoa")
+    ready.set()
+    n = committed.value
+    while True:
+        f = form_path(Path(folder), n + 1)
+        if not f.exists():
+            time.sleep(0.01)
+            continue
+        result = import_files(db, [f], options)
+        outcome = result.files[0].outcome.value
+        if outcome != "applied":  # pragma: no cover - would make the loop meaningless
+            raise SystemExit(f"import not applied: {outcome} {result.files[0].file_errors}")
+        n += 1
+        committed.value = n
+        phase.value = 0
 
 
 class _env:
@@ -148,7 +226,7 @@ def verify(path: Path) -> dict:
         con.close()
     broken = [bid for bid, summary in batches
               if per_batch.get(bid) != N_TASKS or audit_per_batch.get(bid) != N_TASKS
-              or json.loads(summary).get("updates") != N_TASKS]
+              or N_TASKS not in (json.loads(summary).get("updates"), json.loads(summary).get("updated"))]
     return {
         "integrity": [r[0] for r in integrity],
         "foreign_keys": fk,

@@ -1,4 +1,6 @@
-"""SIGKILL a bulk write at random moments, including during the commit, in both journal modes.
+"""SIGKILL an import at random moments, including during the commit, in both journal modes.
+
+The child runs the real importer on filled-in update forms, one after another, until killed.
 
 After every kill: ``integrity_check`` passes, no foreign key dangles, every batch is whole or
 absent, and every batch the child saw committed is there (nothing saved is lost)."""
@@ -41,18 +43,23 @@ def mp():
 
 
 @pytest.mark.parametrize("mode", ["wal", "delete"])
-def test_sigkill_during_bulk_writes_leaves_whole_batches(mode, mp, tmp_path, record_count):
+def test_sigkill_during_import_leaves_whole_batches(mode, mp, tmp_path, record_count):
     path = tmp_path / "kill.db"
     network = mode == "delete"
-    faultkit.seed(path, network=network)
+    template = tmp_path / "Phiếu Sở TT&TT.xlsx"
+    faultkit.seed(path, network=network, form=template)
     rng = random.Random(f"kill-{mode}")
     committed = mp.Value("i", 0, lock=False)
     phase = mp.Value("i", 0, lock=False)
     in_commit_kills = 0
     for i in range(KILLS_PER_MODE):
+        for n in range(committed.value + 1, committed.value + 4):  # the next forms the colleague sends
+            if not faultkit.form_path(tmp_path, n).exists():
+                faultkit.filled_form(template, faultkit.form_path(tmp_path, n), n)
         ready = mp.Event()
         phase.value = 0
-        proc = mp.Process(target=faultkit.kill_child, args=(str(path), network, ready, phase, committed))
+        proc = mp.Process(target=faultkit.import_child,
+                          args=(str(path), str(tmp_path), network, ready, phase, committed))
         proc.start()
         assert ready.wait(30), "child did not open the database"
         if i % 3 == 0:  # aim at the commit itself
@@ -62,7 +69,7 @@ def test_sigkill_during_bulk_writes_leaves_whole_batches(mode, mp, tmp_path, rec
             time.sleep(rng.uniform(0, 0.002))
             in_commit_kills += phase.value == 1
         else:
-            time.sleep(rng.uniform(0, 0.15 if i % 3 == 1 else 0.04))
+            time.sleep(rng.uniform(0, 0.3 if i % 3 == 1 else 0.08))
         proc.kill()
         proc.join()
         assert proc.exitcode == -9 or proc.exitcode is not None
@@ -73,15 +80,17 @@ def test_sigkill_during_bulk_writes_leaves_whole_batches(mode, mp, tmp_path, rec
         assert got["revision_matches_history"], (i, got)
         assert committed.value <= got["batches"] <= committed.value + 1, (i, committed.value, got)
         committed.value = got["batches"]
-    record_count(f"SIGKILL during bulk write ({mode.upper()} journal)", KILLS_PER_MODE)
+    record_count(f"SIGKILL during import ({mode.upper()} journal)", KILLS_PER_MODE)
     record_count(f"  of which in the commit ({mode.upper()})", in_commit_kills)
+    record_count(f"  imports applied between the kills ({mode.upper()})", committed.value)
     assert in_commit_kills >= KILLS_PER_MODE // 10, "too few kills landed in the commit to mean anything"
+    assert committed.value >= KILLS_PER_MODE // 5, "too few imports went through to mean anything"
 
     from cdsdesk.store.session import open_database
 
     db = open_database(path, daily_backup=False)  # and the app opens and writes it afterwards
     try:
-        faultkit.bulk_write(db, 100000)
+        faultkit.bulk_write(db, committed.value + 1)
     finally:
         db.dispose()
     assert faultkit.verify(path)["broken_batches"] == []
