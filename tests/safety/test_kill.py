@@ -84,7 +84,7 @@ def test_sigkill_during_import_leaves_whole_batches(mode, mp, tmp_path, record_c
     record_count(f"  of which in the commit ({mode.upper()})", in_commit_kills)
     record_count(f"  imports applied between the kills ({mode.upper()})", committed.value)
     assert in_commit_kills >= KILLS_PER_MODE // 10, "too few kills landed in the commit to mean anything"
-    assert committed.value >= KILLS_PER_MODE // 5, "too few imports went through to mean anything"
+    assert committed.value >= KILLS_PER_MODE // 10, "too few imports went through to mean anything"
 
     from cdsdesk.store.session import open_database
 
