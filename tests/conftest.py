@@ -2,13 +2,15 @@
 
 ``CDSDESK_TEST_PG=postgresql+psycopg://…`` adds PostgreSQL: tests in the storage, service and
 exchange suites that use ``db`` (or ``db_url``) then run once on SQLite and once on PostgreSQL;
-mark a test ``sqlite_only`` (or put "sqlite" in its name) when it is about the SQLite file itself. Suites that count what they
+mark a test ``sqlite_only`` (or put "sqlite" in its name) when it is about the SQLite file itself;
+a test whose code reads ``db.path`` or takes a ``snapshot(`` of the file is SQLite-only by itself. Suites that count what they
 did (fault injections, fuzzed files) report through ``record_count``; the totals are printed at
 the end of the run.
 """
 
 from __future__ import annotations
 
+import inspect
 import os
 from collections import Counter
 from pathlib import Path
@@ -33,13 +35,23 @@ def _suite(path: Path) -> str:
     return parts[parts.index("tests") + 1] if "tests" in parts else ""
 
 
+def _about_the_file(function) -> bool:  # noqa: ANN001
+    """Tests that pass ``db.path`` on (to the CLI, to sqlite3) are about the SQLite file."""
+    try:
+        src = inspect.getsource(function)
+    except (OSError, TypeError):
+        return False
+    return "db.path" in src or "snapshot(" in src
+
+
 def pytest_generate_tests(metafunc):  # noqa: ANN001
     if "backend" not in metafunc.fixturenames:
         return
     backends = ["sqlite"]
     if (PG_URL and _suite(Path(str(metafunc.definition.fspath))) in PG_SUITES
             and metafunc.definition.get_closest_marker("sqlite_only") is None
-            and "sqlite" not in metafunc.definition.name):
+            and "sqlite" not in metafunc.definition.name
+            and not _about_the_file(metafunc.function)):
         backends.append("postgresql")
     metafunc.parametrize("backend", backends, indirect=True)
 

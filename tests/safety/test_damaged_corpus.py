@@ -20,7 +20,7 @@ from cdsdesk.store.errors import DamagedDatabaseError  # noqa: E402
 from cdsdesk.store.integrity import check_file  # noqa: E402
 from cdsdesk.store.session import open_database  # noqa: E402
 
-pytestmark = pytest.mark.sqlite_only
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.slow]
 FLIPS = faultkit.scaled(120, 1000)
 
 

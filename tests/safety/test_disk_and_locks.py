@@ -153,6 +153,7 @@ def test_network_share_second_copy_is_told_to_wait(tmp_path, monkeypatch, record
     record_count("second copy on a network share", 1)
 
 
+@pytest.mark.slow
 def test_lock_held_30s_a_clear_message_not_a_freeze(tmp_path, record_count):
     path = tmp_path / "shared.db"
     faultkit.seed(path)
