@@ -21,6 +21,12 @@ def register(sub):  # noqa: ANN001
                    help="xử lý xung đột: fail (từ chối tệp), skip (bỏ qua dòng), mine (giữ dữ liệu trong máy), "
                         "theirs (lấy theo tệp) / conflict policy")
     p.add_argument("--undo", metavar="BATCH", help="hoàn tác một lần nhập / undo an import batch")
+    p.add_argument("--plan", metavar="CODE",
+                   help="bảng theo dõi cũ: đưa nhiệm vụ vào kế hoạch này (tạo nếu chưa có) "
+                        "/ legacy sheet: put the tasks under this plan (created if new)")
+    p.add_argument("--mapping", metavar="FILE.json",
+                   help="bảng theo dõi cũ: đối chiếu tiêu đề/trạng thái/cơ quan/lĩnh vực chưa nhận ra "
+                        "/ legacy sheet: mapping of unrecognised headings, statuses, agencies, areas")
     p.add_argument("--verbose", "-v", action="store_true", help="liệt kê cả dòng không đổi / list unchanged rows too")
     return p
 
@@ -42,7 +48,8 @@ def run(args) -> int:  # noqa: ANN001
                 print(res.text(lang))
             return 0
         result = import_files(db, [Path(f) for f in args.files],
-                              ImportOptions(dry_run=args.dry_run, on_conflict=args.on_conflict))
+                              ImportOptions(dry_run=args.dry_run, on_conflict=args.on_conflict,
+                                            params=_params(args)))
     finally:
         db.dispose()
     if args.json:
@@ -50,6 +57,23 @@ def run(args) -> int:  # noqa: ANN001
     else:
         print_result(result, lang=lang, verbose=args.verbose)
     return result.exit_code
+
+
+def _params(args) -> dict:  # noqa: ANN001
+    params: dict = {}
+    if getattr(args, "plan", None):
+        params["plan"] = args.plan
+    if getattr(args, "mapping", None):
+        import json
+
+        try:
+            params["legacy_mapping"] = json.loads(Path(args.mapping).read_text(encoding="utf-8-sig"))
+        except (OSError, ValueError) as exc:
+            raise UsageError(f"--mapping: không đọc được {args.mapping} ({exc})",
+                             f"--mapping: cannot read {args.mapping} ({exc})") from None
+        if not isinstance(params["legacy_mapping"], dict):
+            raise UsageError("--mapping: tệp phải là một đối tượng JSON", "--mapping: the file must hold a JSON object")
+    return params
 
 
 def print_result(result: ImportResult, *, lang: str = "vi", verbose: bool = False) -> None:

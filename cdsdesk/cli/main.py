@@ -27,6 +27,7 @@ COMMANDS = [
     "update",
     "form",
     "import_cmd",
+    "package",
     "gui",
     "backup",
     "restore",

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 #: (priority, "module:Class"); lower priority is asked first. One line per importer.
 REGISTRY: list[tuple[int, str]] = [
     (10, "cdsdesk.exchange.form_import:FormImporter"),
+    (40, "cdsdesk.exchange.package_import:PackageImporter"),
+    (60, "cdsdesk.exchange.dhis2:Dhis2Importer"),
+    (70, "cdsdesk.exchange.csv_values:CsvValuesImporter"),
+    (80, "cdsdesk.exchange.legacy:LegacyImporter"),
 ]
 
 

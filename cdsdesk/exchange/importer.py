@@ -44,6 +44,8 @@ class ImportOptions:
     limits: Limits = DEFAULT_LIMITS
     #: Force one importer (by kind) instead of detecting it.
     kind: str | None = None
+    #: Importer-specific choices: ``plan`` (legacy sheets), ``legacy_mapping`` (the mapping step).
+    params: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.on_conflict = ConflictPolicy(self.on_conflict)
