@@ -131,3 +131,23 @@ def set_setting(session, key: str, value: str) -> None:  # noqa: ANN001
 
 def all_settings(session) -> dict[str, str]:  # noqa: ANN001
     return {k: v for k, v in session.execute(select(Setting.key, Setting.value))}
+
+
+#: The marker row that lets ``reset_audit_log`` (and nothing else) delete audit rows.
+AUDIT_RESET_KEY = "audit_log_reset"
+
+
+def reset_audit_log(session) -> int:  # noqa: ANN001
+    """Delete the whole audit log, for replacing all of the committee's data (``demo --force``)
+    after a backup. The append-only triggers allow it only while the marker row exists, inside
+    this transaction; returns how many rows went."""
+    from sqlalchemy import delete, func
+
+    from .models import AuditEntry
+
+    count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+    session.add(Setting(key=AUDIT_RESET_KEY, value="1"))
+    session.flush()
+    session.execute(delete(AuditEntry))
+    session.execute(delete(Setting).where(Setting.key == AUDIT_RESET_KEY))
+    return count

@@ -7,6 +7,10 @@ Create Date: 2026-11-23 19:15:00
 The audit log is the record of who changed what; a row once written is never changed or removed,
 not by the app, not by an import, not by an undo (which appends its own entries). SQLite gets two
 BEFORE triggers that abort the statement; PostgreSQL one trigger function.
+
+The one sanctioned exception is replacing the whole of the committee's data (``demo --force``,
+after a backup): ``cdsdesk.store.session.reset_audit_log`` deletes every row while a marker row
+in ``settings`` exists inside the same transaction. Rows are never updated.
 """
 from typing import Sequence, Union
 
@@ -18,19 +22,25 @@ branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
 MESSAGE = "audit_log is append-only"
+RESET_KEY = "audit_log_reset"
 
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        for action in ("UPDATE", "DELETE"):
-            op.execute(
-                f"CREATE TRIGGER audit_log_no_{action.lower()} BEFORE {action} ON audit_log "
-                f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"
-            )
+        op.execute(
+            "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+            f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"
+        )
+        op.execute(
+            "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+            f"WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = '{RESET_KEY}') "
+            f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"
+        )
     else:
         op.execute(
-            "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS "
-            f"$$ BEGIN RAISE EXCEPTION '{MESSAGE}'; END $$"
+            "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            f"IF TG_OP = 'DELETE' AND EXISTS (SELECT 1 FROM settings WHERE key = '{RESET_KEY}') THEN "
+            f"RETURN OLD; END IF; RAISE EXCEPTION '{MESSAGE}'; END $$"
         )
         op.execute(
             "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log "

@@ -203,3 +203,22 @@ def test_audit_log_is_append_only(db):
                 s.execute(text(sql))
     with db.session() as s:
         assert s.execute(text("SELECT who, entity_label FROM audit_log")).all() == [("tester", "NV-001")]
+
+
+def test_only_the_sanctioned_reset_empties_the_audit_log(db):
+    from sqlalchemy.exc import DBAPIError
+
+    from cdsdesk.services import audit
+    from cdsdesk.store.session import reset_audit_log
+
+    with db.session() as s:
+        audit.log(s, entity="task", uuid="u-1", label="NV-001", action="create", new="Nhiệm vụ")
+    with pytest.raises(DBAPIError, match="append-only"):  # the marker does not allow updates
+        with db.session() as s:
+            s.execute(text("INSERT INTO settings (key, value) VALUES ('audit_log_reset', '1')"))
+            s.execute(text("UPDATE audit_log SET who = 'x'"))
+    with db.session() as s:
+        assert reset_audit_log(s) == 1
+    with db.session() as s:
+        assert s.execute(text("SELECT count(*) FROM audit_log")).scalar() == 0
+        assert s.execute(text("SELECT count(*) FROM settings WHERE key = 'audit_log_reset'")).scalar() == 0
