@@ -20,6 +20,10 @@ def run(args) -> int:  # noqa: ANN001
     from ..store.migrate import head_revision, known_revisions
     from .backup import _sqlite_file
 
+    from ..store.engine import resolve_db_url, sqlite_path
+
+    if sqlite_path(resolve_db_url(args.db)) is None:
+        return _check_server(args)
     path = _sqlite_file(args)
     report = check_file(path, full=True)
     newer = report.revision is not None and report.revision not in known_revisions()
@@ -55,3 +59,24 @@ def run(args) -> int:  # noqa: ANN001
     if not report.ok:
         raise DamagedExit("Cơ sở dữ liệu bị hỏng (xem báo cáo ở trên)", "The database is damaged (see the report above)")
     return 0 if not newer else 1
+
+
+def _check_server(args) -> int:  # noqa: ANN001
+    """PostgreSQL checks its own pages; what the app can say is whether the schema is one it knows."""
+    from ..store.engine import make_engine, resolve_db_url
+    from ..store.migrate import current_revision, head_revision, known_revisions
+
+    db = make_engine(resolve_db_url(args.db))
+    try:
+        revision = current_revision(db)
+    finally:
+        db.dispose()
+    known = revision is None or revision in known_revisions()
+    info = {"database": db.display_name(), "ok": known, "revision": revision, "app_revision": head_revision()}
+    if args.json:
+        print_json(info)
+    else:
+        print(f"Cơ sở dữ liệu / database: {info['database']} (PostgreSQL)")
+        print(f"Cấu trúc / schema: {revision or '-'} (ứng dụng / app: {info['app_revision']})")
+        print("Toàn vẹn trang dữ liệu do máy chủ PostgreSQL kiểm tra / page integrity is the PostgreSQL server's job")
+    return 0 if known else 1

@@ -35,7 +35,9 @@ from .errors import translate_sqlite_error
 APP_NAME = "cdsdesk"
 #: How long a write waits for another copy of the app to finish its own (CDSDESK_BUSY_TIMEOUT_MS).
 BUSY_TIMEOUT_MS = 5000
-_NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs", "afs", "ncpfs", "davfs"}
+_NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs", "afs", "ncpfs", "davfs",
+               "fuse.rclone", "fuse.gvfsd-fuse", "fuse.smbnetfs", "ceph", "glusterfs", "fuse.glusterfs", "lustre",
+               "gpfs", "beegfs", "ocfs2", "gfs2"}
 
 
 def default_db_path() -> Path:
