@@ -67,8 +67,9 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
-def is_network_path(path: Path) -> bool:
-    """True for a UNC path, a mapped network drive, or an NFS/SMB mount."""
+def is_network_path(path: Path, *, mounts: str | None = None) -> bool:
+    """True for a UNC path, a mapped network drive, or an NFS/SMB mount (``mounts``: the text of
+    /proc/mounts, read when not given)."""
     s = str(path)
     if s.startswith("\\\\") or s.startswith("//"):
         return True
@@ -80,13 +81,14 @@ def is_network_path(path: Path) -> bool:
             DRIVE_REMOTE = 4
             return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE
         return False
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return False
+    if mounts is None:
+        try:
+            mounts = Path("/proc/mounts").read_text()
+        except OSError:
+            return False
     target = os.path.abspath(s)
     best, best_fs = "", ""
-    for line in mounts:
+    for line in mounts.splitlines():
         parts = line.split()
         if len(parts) < 3:
             continue
