@@ -222,3 +222,45 @@ def test_only_the_sanctioned_reset_empties_the_audit_log(db):
     with db.session() as s:
         assert s.execute(text("SELECT count(*) FROM audit_log")).scalar() == 0
         assert s.execute(text("SELECT count(*) FROM settings WHERE key = 'audit_log_reset'")).scalar() == 0
+
+
+def test_an_import_may_name_itself_only_on_entries_written_during_its_run(db):
+    import datetime as dt
+
+    from sqlalchemy.exc import DBAPIError
+
+    from cdsdesk.services import audit
+    from cdsdesk.services.batches import begin_batch
+    from cdsdesk.store.models import AuditEntry, ImportBatch
+
+    with db.session() as s:
+        old = audit.log(s, entity="task", uuid="u-old", label="NV-001", action="create", new="Trước")
+        old.at = dt.datetime(2024, 1, 1, 8, 0)
+    with db.session() as s:
+        batch = begin_batch(s, kind="legacy", source_name="sheet.xlsx")
+        fresh = audit.log(s, entity="agency", uuid="u-new", label="SNV", action="create", new="Sở Nội vụ")
+        s.flush()
+        fresh.batch_id, fresh.source, fresh.entity_uuid = batch.id, "import:sheet.xlsx", "u-travelling"
+        batch_id = batch.id
+    with db.session() as s:
+        row = s.scalar(select_entry("u-travelling"))
+        assert (row.batch_id, row.source) == (batch_id, "import:sheet.xlsx")
+    claims = [
+        ("UPDATE audit_log SET batch_id = :b, source = 'import:x' WHERE entity_uuid = 'u-old'", "older entry"),
+        ("UPDATE audit_log SET new = 'Sửa' WHERE entity_uuid = 'u-travelling'", "content"),
+        ("UPDATE audit_log SET batch_id = NULL WHERE entity_uuid = 'u-travelling'", "unclaim"),
+    ]
+    for sql, why in claims:
+        with pytest.raises(DBAPIError, match="append-only"):
+            with db.session() as s:
+                s.execute(text(sql), {"b": batch_id} if ":b" in sql else {})
+    with db.session() as s:
+        assert s.execute(text("SELECT batch_id FROM audit_log WHERE entity_uuid = 'u-old'")).scalar() is None
+
+
+def select_entry(uuid: str):  # noqa: ANN201
+    from sqlalchemy import select
+
+    from cdsdesk.store.models import AuditEntry
+
+    return select(AuditEntry).where(AuditEntry.entity_uuid == uuid)
