@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles import Alignment, Border, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy import or_, select
@@ -36,6 +36,7 @@ from ..store.engine import Database
 from ..store.models import Agency, Indicator, IndicatorValue, StatusUpdate, Target, Task, utcnow
 from ..store.session import get_setting
 from .apply import record_form_issue
+from .sheet_look import BODY_SIZE, TITLE_SIZE, fit_row_height, font, print_setup, use_vietnamese_default_font
 
 FORM_MARK = "cdsdesk-form"
 FORM_VERSION = 1
@@ -52,14 +53,14 @@ T_CODE, T_TITLE, T_DEADLINE, T_STATUS, T_PROGRESS, T_NOTE, T_DONE_ON, T_LAST_NOT
     "Ngày hoàn thành", "Ghi chú lần trước",
 )
 TASK_COLUMNS = [T_CODE, T_TITLE, T_DEADLINE, T_STATUS, T_PROGRESS, T_NOTE, T_DONE_ON, T_LAST_NOTE]
-TASK_WIDTHS = [14, 60, 12, 30, 11, 50, 15, 40]
+TASK_WIDTHS = [14, 40, 12, 24, 9, 36, 13, 28]  # ~83% when fitted to A4 landscape
 TASK_FILL_IN = {T_STATUS, T_PROGRESS, T_NOTE, T_DONE_ON}
 
 I_CODE, I_NAME, I_UNIT, I_VALUE, I_NOTE, I_TARGET, I_PREVIOUS = (
     "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Giá trị", "Ghi chú", "Mục tiêu", "Kỳ trước",
 )
 INDICATOR_COLUMNS = [I_CODE, I_NAME, I_UNIT, I_VALUE, I_NOTE, I_TARGET, I_PREVIOUS]
-INDICATOR_WIDTHS = [14, 60, 12, 14, 40, 16, 14]
+INDICATOR_WIDTHS = [14, 50, 12, 12, 36, 18, 12]
 INDICATOR_FILL_IN = {I_VALUE, I_NOTE}
 
 #: The hidden sheet's table of rows, after the key/value block.
@@ -71,6 +72,7 @@ _HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 _FILL_IN_FILL = PatternFill("solid", fgColor="FFF9DB")
 _UNLOCKED = Protection(locked=False)
 _WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+_CENTER_TOP = Alignment(horizontal="center", vertical="top")
 _DATE_FMT = "dd/mm/yyyy"
 
 
@@ -157,34 +159,44 @@ def _target(session: Session, indicator: Indicator, agency: Agency) -> Target | 
 # --- writing the workbook -----------------------------------------------------------------------
 
 
-def _title_block(ws, title: str, agency: Agency, period: Period, *, reporter_cell: bool) -> None:  # noqa: ANN001
+def _title_block(ws, title: str, agency: Agency, period: Period, *, n_columns: int,  # noqa: ANN001
+                 reporter_cell: bool) -> None:
     ws["A1"] = title
-    ws["A1"].font = Font(bold=True, size=13)
+    ws["A1"].font = font(bold=True, size=TITLE_SIZE)
+    ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n_columns)
+    ws.row_dimensions[1].height = 24
     ws["A2"] = "Cơ quan, đơn vị:"
+    ws["A2"].font = font()
     ws["B2"] = agency.name
-    ws["B2"].font = Font(bold=True)
+    ws["B2"].font = font(bold=True)
     ws["A3"] = "Kỳ báo cáo:"
+    ws["A3"].font = font()
     ws["B3"] = f"{period.label_vi()} ({period.code})"
+    ws["B3"].font = font()
     if reporter_cell:
         ws["D2"] = REPORTER_LABEL
+        ws["D2"].font = font()
         ws["D2"].alignment = Alignment(horizontal="right")
-        ws["E2"].protection = _UNLOCKED
-        ws["E2"].fill = _FILL_IN_FILL
-        ws["E2"].border = _BORDER
+        for ref in ("E2", "F2"):
+            ws[ref].font = font()
+            ws[ref].protection = _UNLOCKED
+            ws[ref].fill = _FILL_IN_FILL
+            ws[ref].border = _BORDER
         ws.merge_cells("E2:F2")
         ws["D3"] = "Ô nền vàng là ô cần điền; xem trang 'Hướng dẫn'."
-        ws["D3"].font = Font(italic=True, color="555555")
+        ws["D3"].font = font(italic=True, color="555555")
 
 
 def _header(ws, columns: list[str], widths: list[int]) -> None:  # noqa: ANN001
     for col, (label, width) in enumerate(zip(columns, widths), start=1):
         c = ws.cell(row=HEADER_ROW, column=col, value=label)
-        c.font = Font(bold=True, color="FFFFFF")
+        c.font = font(bold=True, color="FFFFFF")
         c.fill = _HEADER_FILL
         c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         c.border = _BORDER
         ws.column_dimensions[get_column_letter(col)].width = width
-    ws.row_dimensions[HEADER_ROW].height = 32
+    fit_row_height(ws, HEADER_ROW)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=3)
 
 
@@ -197,10 +209,12 @@ def _protect(ws) -> None:  # noqa: ANN001
     ws.protection.selectUnlockedCells = False
 
 
-def _body_cell(ws, row: int, col: int, value, *, fill_in: bool, fmt: str | None = None):  # noqa: ANN001, ANN201
+def _body_cell(ws, row: int, col: int, value, *, fill_in: bool, fmt: str | None = None,  # noqa: ANN001, ANN201
+               center: bool = False):
     c = ws.cell(row=row, column=col, value=value)
     c.border = _BORDER
-    c.alignment = _WRAP_TOP
+    c.alignment = _CENTER_TOP if center else _WRAP_TOP
+    c.font = font()
     if fmt:
         c.number_format = fmt
     if fill_in:
@@ -220,7 +234,8 @@ def _help_sheet(wb: Workbook, agency: Agency, period: Period) -> tuple[int, int]
         (f"Phiếu dành cho: {agency.name} — kỳ báo cáo {period.label_vi()} ({period.code}).", False),
         ("", False),
         ("1. Trang 'Nhiệm vụ': với mỗi nhiệm vụ, chọn Trạng thái trong danh sách, ghi Tiến độ (%) "
-         "từ 0 đến 100, ghi Kết quả, ghi chú (sản phẩm, vướng mắc, kiến nghị).", False),
+         "từ 0 đến 100, ghi Kết quả, ghi chú (sản phẩm, vướng mắc, kiến nghị). Nếu ghi chú dài bị che "
+         "khuất, bấm đúp vào đường kẻ dưới số thứ tự của dòng để giãn dòng.", False),
         ("2. Khi nhiệm vụ hoàn thành, chọn 'Hoàn thành' và ghi Ngày hoàn thành theo dạng ngày/tháng/năm "
          "(ví dụ 10/7/2024).", False),
         ("3. Trang 'Chỉ tiêu': ghi Giá trị đạt được trong kỳ (dùng dấu phẩy cho phần thập phân, ví dụ 42,5) "
@@ -235,11 +250,11 @@ def _help_sheet(wb: Workbook, agency: Agency, period: Period) -> tuple[int, int]
     ]
     for i, (text, bold) in enumerate(lines, start=1):
         c = ws.cell(row=i, column=2, value=text)
-        c.font = Font(bold=bold, size=13 if i == 1 else 11)
+        c.font = font(bold=bold, size=TITLE_SIZE if i == 1 else BODY_SIZE)
         if text and not bold:
             ws.merge_cells(start_row=i, start_column=2, end_row=i, end_column=3)
             c.alignment = Alignment(wrap_text=True, vertical="top")
-            ws.row_dimensions[i].height = 32
+        fit_row_height(ws, i)
     first = len(lines) + 1
     meanings = {
         TaskStatus.NOT_STARTED: "chưa bắt đầu thực hiện",
@@ -249,8 +264,11 @@ def _help_sheet(wb: Workbook, agency: Agency, period: Period) -> tuple[int, int]
         TaskStatus.BLOCKED: "đang chờ hướng dẫn hoặc gặp vướng mắc (ghi rõ ở cột ghi chú)",
     }
     for k, st in enumerate(TaskStatus):
-        ws.cell(row=first + k, column=2, value=STATUS_LABELS_VI[st]).border = _BORDER
-        ws.cell(row=first + k, column=3, value=meanings[st]).border = _BORDER
+        for col, text in ((2, STATUS_LABELS_VI[st]), (3, meanings[st])):
+            c = ws.cell(row=first + k, column=col, value=text)
+            c.border, c.font, c.alignment = _BORDER, font(), _WRAP_TOP
+        fit_row_height(ws, first + k)
+    print_setup(ws, title_rows=None, footer_left=f"Hướng dẫn điền phiếu cập nhật {period.code} — {agency.name}")
     _protect(ws)
     return first, first + len(TaskStatus) - 1
 
@@ -271,6 +289,7 @@ def build_form(session: Session, agency: Agency, period: Period, *, issue_uuid: 
                issued_by: str) -> tuple[Workbook, int, int]:
     """The workbook for an agency and a period, with how many tasks and indicators it lists."""
     wb = Workbook()
+    use_vietnamese_default_font(wb)
     ws = wb.active
     ws.title = TASK_SHEET
     tasks = agency_tasks(session, agency, period)
@@ -282,7 +301,7 @@ def build_form(session: Session, agency: Agency, period: Period, *, issue_uuid: 
     status_range = f"{quote_sheetname(HELP_SHEET)}!$B${status_first}:$B${status_last}"
 
     _title_block(ws, f"PHIẾU CẬP NHẬT TIẾN ĐỘ NHIỆM VỤ CHUYỂN ĐỔI SỐ — {period.label_vi().upper()}", agency,
-                 period, reporter_cell=True)
+                 period, n_columns=len(TASK_COLUMNS), reporter_cell=True)
     _header(ws, TASK_COLUMNS, TASK_WIDTHS)
     dv_status = DataValidation(type="list", formula1=status_range, allow_blank=True, showErrorMessage=True,
                                errorTitle="Trạng thái không hợp lệ",
@@ -295,6 +314,7 @@ def build_form(session: Session, agency: Agency, period: Period, *, issue_uuid: 
                              error="Nhập ngày theo dạng ngày/tháng/năm, ví dụ 10/7/2024.")
     for dv in (dv_status, dv_progress, dv_date):
         ws.add_data_validation(dv)
+    status_choices = {TASK_COLUMNS.index(T_STATUS) + 1: list(STATUS_LABELS_VI.values())}
     for i, t in enumerate(tasks):
         r = HEADER_ROW + 1 + i
         values = [
@@ -303,7 +323,9 @@ def build_form(session: Session, agency: Agency, period: Period, *, issue_uuid: 
         ]
         for col, (label, v) in enumerate(zip(TASK_COLUMNS, values), start=1):
             fmt = _DATE_FMT if label in (T_DEADLINE, T_DONE_ON) else None
-            _body_cell(ws, r, col, v, fill_in=label in TASK_FILL_IN, fmt=fmt)
+            _body_cell(ws, r, col, v, fill_in=label in TASK_FILL_IN, fmt=fmt,
+                       center=label in (T_DEADLINE, T_PROGRESS, T_DONE_ON))
+        fit_row_height(ws, r, extra=status_choices)  # room for any status picked from the list
         hidden_rows.append(["task", t.code, t.uuid, t.revision, t.status, t.progress, None, None])
     if tasks:
         last = HEADER_ROW + len(tasks)
@@ -312,12 +334,13 @@ def build_form(session: Session, agency: Agency, period: Period, *, issue_uuid: 
         dv_progress.add(f"{col[T_PROGRESS]}{HEADER_ROW + 1}:{col[T_PROGRESS]}{last}")
         dv_date.add(f"{col[T_DONE_ON]}{HEADER_ROW + 1}:{col[T_DONE_ON]}{last}")
     else:
-        ws.cell(row=HEADER_ROW + 1, column=2, value="(Không có nhiệm vụ nào trong kỳ)")
+        ws.cell(row=HEADER_ROW + 1, column=2, value="(Không có nhiệm vụ nào trong kỳ)").font = font(italic=True)
+    print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", footer_left=f"Phiếu cập nhật {period.code} — {agency.name}")
     _protect(ws)
 
     wi = wb.create_sheet(INDICATOR_SHEET, index=1)
     _title_block(wi, f"SỐ LIỆU CHỈ TIÊU CHUYỂN ĐỔI SỐ — {period.label_vi().upper()}", agency, period,
-                 reporter_cell=False)
+                 n_columns=len(INDICATOR_COLUMNS), reporter_cell=False)
     _header(wi, INDICATOR_COLUMNS, INDICATOR_WIDTHS)
     for i, ind in enumerate(indicators):
         r = HEADER_ROW + 1 + i
@@ -332,8 +355,9 @@ def build_form(session: Session, agency: Agency, period: Period, *, issue_uuid: 
             current.comment if current else None, target_text, previous.value if previous else None,
         ]
         for col, (label, v) in enumerate(zip(INDICATOR_COLUMNS, values), start=1):
-            fmt = "#,##0.##" if label in (I_VALUE, I_PREVIOUS) else None
+            fmt = _number_format(v) if label == I_PREVIOUS else None  # what is typed in Giá trị shows as typed
             _body_cell(wi, r, col, v, fill_in=label in INDICATOR_FILL_IN, fmt=fmt)
+        fit_row_height(wi, r)
         vt = ValueType(ind.value_type)
         if vt is ValueType.PERCENT:
             dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="100",
@@ -352,7 +376,8 @@ def build_form(session: Session, agency: Agency, period: Period, *, issue_uuid: 
             current.value if current else None, current.comment if current else None,
         ])
     if not indicators:
-        wi.cell(row=HEADER_ROW + 1, column=2, value="(Không có chỉ tiêu nào cần báo cáo)")
+        wi.cell(row=HEADER_ROW + 1, column=2, value="(Không có chỉ tiêu nào cần báo cáo)").font = font(italic=True)
+    print_setup(wi, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", footer_left=f"Số liệu chỉ tiêu {period.code} — {agency.name}")
     _protect(wi)
 
     meta = [
@@ -370,6 +395,13 @@ def build_form(session: Session, agency: Agency, period: Period, *, issue_uuid: 
     wb.properties.title = f"Phiếu cập nhật {period.code} — {agency.name}"
     wb.properties.creator = "cdsdesk"
     return wb, len(tasks), len(indicators)
+
+
+def _number_format(v: object) -> str | None:
+    """Thousands grouped; no decimal part on whole numbers (Excel shows ``#,##0.##`` as "12.")."""
+    if not isinstance(v, (int, float)):
+        return None
+    return "#,##0" if float(v).is_integer() else "#,##0.##"
 
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
