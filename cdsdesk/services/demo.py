@@ -156,6 +156,9 @@ def load_demo(db: Database, *, force: bool = False, today: dt.date | None = None
         s.add(AuditEntry(entity="database", entity_uuid=_uuid_for("demo", "load"), entity_label="demo",
                          action="create", field="demo", new="Dữ liệu mẫu tỉnh Tuyên Quang",
                          who=current_user(), source="demo"))
+        from ..store.session import sync_sequences
+
+        sync_sequences(s)  # ids were given explicitly: PostgreSQL's sequences must follow
     if backup is not None:
         counts["backup"] = str(backup)
     return counts

@@ -151,3 +151,21 @@ def reset_audit_log(session) -> int:  # noqa: ANN001
     session.execute(delete(AuditEntry))
     session.execute(delete(Setting).where(Setting.key == AUDIT_RESET_KEY))
     return count
+
+
+def sync_sequences(session) -> None:  # noqa: ANN001
+    """After rows were inserted with explicit ids (bulk loads), move PostgreSQL's id sequences past
+    the largest id so the next ordinary insert does not collide. SQLite needs nothing."""
+    from sqlalchemy import text
+
+    from .models import Base
+
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table in Base.metadata.sorted_tables:
+        if "id" not in table.c or not table.c.id.primary_key:
+            continue
+        session.execute(text(
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'),"
+            f" COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
+        ))

@@ -67,3 +67,18 @@ def test_check_reports_a_sound_database(ctx, qtbot):
     qtbot.addWidget(view)
     qtbot.mouseClick(view.check_button, Qt.MouseButton.LeftButton)
     assert view.status.text() == "Kiểm tra toàn vẹn: cơ sở dữ liệu tốt."
+
+
+def test_daily_backup_is_taken_while_the_window_stays_open(ctx, qtbot):
+    from PySide6.QtCore import QObject
+
+    from cdsdesk.ui.views.backups import start_daily_backups
+
+    for b in bk.list_backups(ctx.db.path):
+        b.path.unlink()
+    owner = QObject()
+    timer = start_daily_backups(ctx, owner, interval_ms=50)
+    qtbot.waitUntil(lambda: [b.kind for b in bk.list_backups(ctx.db.path)] == ["daily"], timeout=10000)
+    qtbot.wait(200)  # later ticks the same day add nothing
+    assert [b.kind for b in bk.list_backups(ctx.db.path)] == ["daily"]
+    timer.stop()

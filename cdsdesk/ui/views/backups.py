@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem,
@@ -213,3 +213,25 @@ def offer_restore_damaged(parent: QWidget | None, error: DamagedDatabaseError) -
         return False
     bk.restore(error.path, error.newest_backup)
     return True
+
+
+def start_daily_backups(ctx: AppContext, parent: QObject, *, interval_ms: int = 3_600_000) -> QTimer:
+    """While the window is open, take the day's backup when the date changes (checked hourly,
+    off the GUI thread); a failure becomes a notice on the database, never an interruption."""
+    timer = QTimer(parent)
+    timer.setInterval(interval_ms)
+
+    def tick() -> None:
+        db = ctx.db
+        if not db.is_sqlite or db.read_only:
+            return
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                db.notices.append(f"Chưa tạo được bản sao lưu hằng ngày: {exc.vi} / {exc.en}")
+
+        run_in_background(parent, lambda: bk.maybe_daily_backup(db), lambda _made: None, failed)
+
+    timer.timeout.connect(tick)
+    timer.start()
+    return timer
