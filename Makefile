@@ -11,7 +11,7 @@ QT_DEBS := libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 
 # For screenshots under Xvfb and PDF checks.
 X_DEBS  := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-cursor0 libxkbcommon-x11-0 poppler-utils
 
-.PHONY: run test soak bench sysdeps sysdeps-x venv install install-test screenshots translations clean
+.PHONY: run test test-pg soak bench sysdeps sysdeps-x venv install install-test screenshots translations clean
 
 sysdeps:
 	@bash tools/sysdeps.sh $(QT_DEBS)
@@ -37,9 +37,18 @@ install-test: sysdeps $(TSTAMP)
 run: install
 	$(VENV)/bin/cdsdesk gui --demo-if-empty
 
+# With CDSDESK_TEST_PG=postgresql+psycopg://… set (.ci/run starts a server and sets it), the
+# storage, service and exchange suites run against PostgreSQL as well as SQLite.
 test: install-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
+# The same suites against a throwaway PostgreSQL server on loopback (needs Debian's postgresql).
+test-pg: install-test
+	@pg_env=$$(bash tools/pg_test_server.sh start) && eval "$$pg_env" && \
+	  trap 'bash tools/pg_test_server.sh stop "$$CDSDESK_PG_DIR"' EXIT && \
+	  QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/store tests/services tests/exchange tests/safety
+
+# Larger counts: 1000 kills per journal mode, 1000 damaged files, the whole 30 s lock …
 soak: install-test
 	CDSDESK_SOAK=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m slow
 

@@ -30,6 +30,9 @@ COMMANDS = [
     "package",
     "export",
     "gui",
+    "backup",
+    "restore",
+    "check",
 ]
 
 log = logging.getLogger("cdsdesk")

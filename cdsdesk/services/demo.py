@@ -97,8 +97,11 @@ def holds_data(session: Session) -> bool:
 
 def _clear(session: Session) -> None:
     """Remove the committee's data (everything but the settings), children before parents."""
+    from ..store.session import reset_audit_log
+
     session.execute(delete(task_cooperators))
-    for model in (AuditEntry, StatusUpdate, IndicatorValue, FormIssue, Target, Indicator, Task, Directive,
+    reset_audit_log(session)  # the audit log is append-only; this is its one sanctioned reset
+    for model in (StatusUpdate, IndicatorValue, FormIssue, Target, Indicator, Task, Directive,
                   Meeting, ImportBatch, Plan, Area, Pillar):
         session.execute(delete(model))
     session.execute(Agency.__table__.update().values(parent_id=None))
@@ -153,6 +156,9 @@ def load_demo(db: Database, *, force: bool = False, today: dt.date | None = None
         s.add(AuditEntry(entity="database", entity_uuid=_uuid_for("demo", "load"), entity_label="demo",
                          action="create", field="demo", new="Dữ liệu mẫu tỉnh Tuyên Quang",
                          who=current_user(), source="demo"))
+        from ..store.session import sync_sequences
+
+        sync_sequences(s)  # ids were given explicitly: PostgreSQL's sequences must follow
     if backup is not None:
         counts["backup"] = str(backup)
     return counts

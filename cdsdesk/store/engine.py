@@ -1,9 +1,14 @@
 """Opening a database: where it lives, the SQLite pragmas, sessions.
 
 SQLite opens with foreign keys on, a busy timeout, WAL on a local disk and the rollback journal
-on a network share (WAL needs shared memory that SMB/NFS do not provide). The pysqlite driver is
-put in autocommit mode and SQLAlchemy emits BEGIN itself, SQLAlchemy's documented workaround, so
-that DDL is transactional and SAVEPOINT works.
+with an exclusive lock on a network share (WAL needs shared memory that SMB/NFS do not provide,
+and their byte-range locks are not to be trusted). The pysqlite driver is put in autocommit mode
+and SQLAlchemy emits BEGIN itself, SQLAlchemy's documented workaround, so that DDL is
+transactional and SAVEPOINT works.
+
+Storage errors a user can act on (locked by another copy of the app, disk full, read-only file,
+vanished folder) come out of every statement as a :class:`UserError`, never a freeze or a
+traceback.
 """
 
 from __future__ import annotations
@@ -15,16 +20,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+import sqlite3
+from urllib.parse import quote
+
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import UserError
+from .errors import translate_sqlite_error
 
 APP_NAME = "cdsdesk"
+#: How long a write waits for another copy of the app to finish its own (CDSDESK_BUSY_TIMEOUT_MS).
 BUSY_TIMEOUT_MS = 5000
-_NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs", "afs", "ncpfs", "davfs"}
+_NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs", "afs", "ncpfs", "davfs",
+               "fuse.rclone", "fuse.gvfsd-fuse", "fuse.smbnetfs", "ceph", "glusterfs", "fuse.glusterfs", "lustre",
+               "gpfs", "beegfs", "ocfs2", "gfs2"}
 
 
 def default_db_path() -> Path:
@@ -54,8 +67,9 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
-def is_network_path(path: Path) -> bool:
-    """True for a UNC path, a mapped network drive, or an NFS/SMB mount."""
+def is_network_path(path: Path, *, mounts: str | None = None) -> bool:
+    """True for a UNC path, a mapped network drive, or an NFS/SMB mount (``mounts``: the text of
+    /proc/mounts, read when not given)."""
     s = str(path)
     if s.startswith("\\\\") or s.startswith("//"):
         return True
@@ -67,13 +81,14 @@ def is_network_path(path: Path) -> bool:
             DRIVE_REMOTE = 4
             return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE
         return False
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return False
+    if mounts is None:
+        try:
+            mounts = Path("/proc/mounts").read_text()
+        except OSError:
+            return False
     target = os.path.abspath(s)
     best, best_fs = "", ""
-    for line in mounts:
+    for line in mounts.splitlines():
         parts = line.split()
         if len(parts) < 3:
             continue
@@ -113,6 +128,23 @@ class Database:
         finally:
             s.close()
 
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """A unit of work that takes the write lock at its start (SQLite ``BEGIN IMMEDIATE``).
+
+        Use it for imports and bulk writes: a second writer then waits its turn under the busy
+        timeout instead of failing half-way when its read snapshot turns stale."""
+        s = self.sessions()
+        try:
+            s.connection(execution_options={"cdsdesk_immediate": True})
+            yield s
+            s.commit()
+        except BaseException:
+            s.rollback()
+            raise
+        finally:
+            s.close()
+
     def display_name(self) -> str:
         return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
 
@@ -120,23 +152,82 @@ class Database:
         self.engine.dispose()
 
 
-def _configure_sqlite(engine: Engine, *, wal: bool, read_only: bool) -> None:
+def busy_timeout_ms() -> int:
+    """The busy timeout: ``CDSDESK_BUSY_TIMEOUT_MS`` if set (tests, slow shares), else 5 s."""
+    try:
+        return max(0, int(os.environ.get("CDSDESK_BUSY_TIMEOUT_MS", BUSY_TIMEOUT_MS)))
+    except ValueError:
+        return BUSY_TIMEOUT_MS
+
+
+def _configure_sqlite(engine: Engine, path: Path, *, network: bool, read_only: bool, timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # noqa: ANN001
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        if not read_only:
-            cur.execute(f"PRAGMA journal_mode={'WAL' if wal else 'DELETE'}")
-            cur.execute("PRAGMA synchronous=NORMAL" if wal else "PRAGMA synchronous=FULL")
-        else:
-            cur.execute("PRAGMA query_only=ON")
-        cur.close()
+        try:
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute(f"PRAGMA busy_timeout={timeout_ms}")
+            if read_only:
+                cur.execute("PRAGMA query_only=ON")
+            elif network:
+                # One process at a time on a share: the lock is taken at the first write and kept.
+                cur.execute("PRAGMA locking_mode=EXCLUSIVE")
+                cur.execute("PRAGMA journal_mode=DELETE")
+                cur.execute("PRAGMA synchronous=FULL")
+            else:
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc, path) or exc
+        finally:
+            cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # noqa: ANN001
-        conn.exec_driver_sql("BEGIN")
+        # A removed USB stick or deleted folder: the open handle would keep writing to a file
+        # that no longer exists anywhere, so refuse before the first statement.
+        if not path.exists():
+            raise UserError(
+                f"Không còn tìm thấy tệp cơ sở dữ liệu {path} (thư mục đã bị xoá, đổi tên, hoặc ổ đĩa đã bị rút);"
+                " thay đổi chưa được lưu.",
+                f"The database file {path} is no longer there (folder deleted or renamed, or drive removed);"
+                " the change was not saved.",
+            )
+        immediate = conn.get_execution_options().get("cdsdesk_immediate") and not read_only
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context):  # noqa: ANN001
+        orig = context.original_exception
+        if isinstance(orig, sqlite3.Error):
+            return translate_sqlite_error(orig, path)
+        return None
+
+
+def _read_only_creator(path: Path, timeout_ms: int):  # noqa: ANN202
+    uri = "file:" + quote(path.as_posix()) + "?mode=ro"
+    if not os.access(path.parent, os.W_OK) and not Path(str(path) + "-wal").exists():
+        # A read-only folder cannot hold the WAL index SQLite needs even to read; with no WAL
+        # file there is nothing beyond the file itself, and nobody here can change it.
+        uri += "&immutable=1"
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=timeout_ms / 1000, check_same_thread=False)
+
+    return connect
+
+
+NETWORK_NOTICE = (
+    "Cơ sở dữ liệu nằm trên thư mục mạng: dùng nhật ký rollback với khoá độc quyền (không dùng WAL, vì WAL"
+    " cần bộ nhớ chung mà ổ mạng không có); trong lúc ứng dụng mở tệp, máy khác phải chờ."
+    " / The database is on a network folder: using the rollback journal with an exclusive lock (not WAL,"
+    " which needs shared memory a network drive cannot provide); other computers wait while this one has it open."
+)
+READ_ONLY_NOTICE = (
+    "Tệp cơ sở dữ liệu chỉ cho phép đọc: có thể xem nhưng không lưu được thay đổi."
+    " / The database file is read-only: you can look but changes cannot be saved."
+)
 
 
 def make_engine(url: str, *, read_only: bool = False, echo: bool = False) -> Database:
@@ -154,9 +245,19 @@ def make_engine(url: str, *, read_only: bool = False, echo: bool = False) -> Dat
                 f"Đường dẫn là một thư mục, không phải tệp cơ sở dữ liệu: {path}",
                 f"The path is a folder, not a database file: {path}",
             )
-        network = is_network_path(path)
-        engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        _configure_sqlite(engine, wal=not network, read_only=read_only)
+        # CDSDESK_NETWORK_SHARE=1: treat the folder as a network share (a mount we cannot recognise).
+        network = is_network_path(path) or os.environ.get("CDSDESK_NETWORK_SHARE") == "1"
+        timeout_ms = busy_timeout_ms()
+        if read_only:
+            engine = create_engine("sqlite://", echo=echo, creator=_read_only_creator(path, timeout_ms),
+                                   poolclass=QueuePool)
+        elif network:
+            # The exclusive lock belongs to one connection: the process keeps exactly one.
+            engine = create_engine(url, echo=echo, connect_args={"timeout": timeout_ms / 1000},
+                                   poolclass=QueuePool, pool_size=1, max_overflow=0, pool_timeout=3600)
+        else:
+            engine = create_engine(url, echo=echo, connect_args={"timeout": timeout_ms / 1000})
+        _configure_sqlite(engine, path, network=network, read_only=read_only, timeout_ms=timeout_ms)
     else:
         engine = create_engine(url, echo=echo, pool_pre_ping=True)
     db = Database(
@@ -166,11 +267,10 @@ def make_engine(url: str, *, read_only: bool = False, echo: bool = False) -> Dat
         path=path,
         network=network,
         read_only=read_only,
-        journal_mode=("delete" if network else "wal") if path is not None else "",
+        journal_mode=("delete" if network else "wal") if path is not None and not read_only else "",
     )
     if network:
-        db.notices.append(
-            "Cơ sở dữ liệu nằm trên thư mục mạng: dùng nhật ký rollback (không dùng WAL) để an toàn."
-            " / The database is on a network folder: using the rollback journal, not WAL, to stay safe."
-        )
+        db.notices.append(NETWORK_NOTICE)
+    if read_only:
+        db.notices.append(READ_ONLY_NOTICE)
     return db
