@@ -95,8 +95,21 @@ def run_gui(db_arg: str | None = None, *, demo_if_empty: bool = False, argv: lis
     lang = install_language(app, str(settings.value("ui/language", "vi")))
 
     target, explicit = _pick_database(db_arg, settings)
+
+    def open_checked(where):  # noqa: ANN001, ANN202
+        """Open; a damaged file is never written to: explain it and offer the newest good backup."""
+        from .store.errors import DamagedDatabaseError
+        from .ui.views.backups import offer_restore_damaged
+
+        try:
+            return open_database_job(None, where, create=True)
+        except DamagedDatabaseError as exc:
+            if offer_restore_damaged(None, exc):
+                return open_database_job(None, where, create=True)
+            raise
+
     try:
-        db = open_database_job(None, target, create=True)
+        db = open_checked(target)
     except UserError as exc:
         if explicit or target is None:
             QMessageBox.critical(None, "cdsdesk", error_text(exc))
@@ -104,7 +117,7 @@ def run_gui(db_arg: str | None = None, *, demo_if_empty: bool = False, argv: lis
         # The last database could not be opened (moved, locked): say so, open the default one.
         QMessageBox.warning(None, "cdsdesk", error_text(exc))
         try:
-            db = open_database_job(None, None, create=True)
+            db = open_checked(None)
         except UserError as exc2:
             QMessageBox.critical(None, "cdsdesk", error_text(exc2))
             return 1
@@ -120,8 +133,16 @@ def run_gui(db_arg: str | None = None, *, demo_if_empty: bool = False, argv: lis
     controller = _Controller(app, ctx, settings)
     controller.show()
     controller.window.add_recent(db.display_name())
-    for notice in db.notices:
-        controller.window.statusBar().showMessage(notice, 10000)
+    for notice in db.notices:  # network share, read-only file: say why the app behaves as it does
+        controller.window.statusBar().showMessage(notice, 15000)
+    if db.notices and (db.read_only or db.network):
+        box = QMessageBox(QMessageBox.Icon.Information, "cdsdesk", "\n\n".join(db.notices),
+                          parent=controller.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()  # not modal: the window is usable behind it
+    from .ui.views.backups import start_daily_backups
+
+    start_daily_backups(ctx, app)  # the day's copy while the window stays open
     code = app.exec()
     QCoreApplication.processEvents()
     ctx.db.dispose()

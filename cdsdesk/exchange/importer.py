@@ -46,6 +46,11 @@ class ImportOptions:
     kind: str | None = None
     #: Importer-specific choices: ``plan`` (legacy sheets), ``legacy_mapping`` (the mapping step).
     params: dict[str, Any] = field(default_factory=dict)
+    #: Take a checked backup copy before the first file of the action that changes anything.
+    backup: bool = True
+    #: Set once that backup exists, so 30 forms in one action make one copy, not 30.
+    backup_path: Path | None = field(default=None, compare=False)
+    backup_taken: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         self.on_conflict = ConflictPolicy(self.on_conflict)
@@ -197,6 +202,11 @@ def import_file(db: Database, path: Path, options: ImportOptions) -> tuple[FileP
             session.rollback()
             return fp, changes
         try:
+            if options.backup and not options.backup_taken:
+                from ..store.backup import pre_import_backup
+
+                options.backup_path = pre_import_backup(db)  # UserError (disk full …): nothing applied
+                options.backup_taken = True
             batch = batches.begin_batch(
                 session, kind=importer.kind, source_name=path.name, source_sha256=fp.sha256,
                 agency_id=fp.data.get("agency_id"), period=fp.period or None,

@@ -106,3 +106,48 @@ def test_switching_language_rebuilds_the_window_in_that_language(qtbot, app_ctx,
         controller.switch_language("vi")
         controller.window.close()
     assert app_ctx.lang == "vi"
+
+
+def test_damaged_database_is_offered_its_newest_good_backup(qtbot, monkeypatch, tmp_path):
+    """A damaged file is never written to: the app explains, restores the newest good backup when
+    the user accepts, keeps the damaged file aside, and opens the restored data."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from cdsdesk.services import agencies
+    from cdsdesk.store.backup import make_backup
+    from cdsdesk.store.session import open_database
+
+    path = tmp_path / "bcđ.db"
+    db = open_database(path)
+    with db.session() as s:
+        agencies.create_agency(s, code="STTTT", name="Sở Thông tin và Truyền thông", kind="department")
+    db.dispose()
+    make_backup(path, "manual")
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the first page's b-tree is garbage now
+    path.write_bytes(bytes(data))
+    damaged = path.read_bytes()
+
+    asked = {}
+
+    def accept_restore(box):  # noqa: ANN001
+        asked["text"] = box.text()
+        restore = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+        restore[0].click() if restore else box.reject()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", accept_restore)
+    seen = _run(monkeypatch, tmp_path, path)
+    assert seen["code"] == 0 and "hỏng" in asked["text"]
+    aside = [p for p in tmp_path.iterdir() if p.name.endswith(".damaged")]
+    assert aside and aside[0].read_bytes() == damaged  # kept byte for byte
+    db = open_database(path)
+    try:
+        from sqlalchemy import select
+
+        from cdsdesk.store.models import Agency
+
+        with db.session() as s:
+            assert s.scalars(select(Agency.code)).all() == ["STTTT"]
+    finally:
+        db.dispose()
