@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from cdsdesk.store.models import AuditEntry, Task
 
@@ -75,9 +75,9 @@ def test_filter_for_an_indicator_value(view, view_ctx, province_db, province_ids
 
 
 def test_date_range_uses_local_days(view, province_db):
-    with province_db.session() as s:
-        first = s.scalar(select(func.min(AuditEntry.id)))
-        s.execute(update(AuditEntry).where(AuditEntry.id == first).values(at=dt.datetime(2024, 1, 15, 3, 0)))
+    with province_db.session() as s:  # the log is append-only: add an entry stamped that night
+        s.add(AuditEntry(at=dt.datetime(2024, 1, 15, 3, 0), who="thu ky", entity="task",
+                         entity_uuid="x", entity_label="T9", action="update", field="title", old="a", new="b"))
     from cdsdesk.ui.models.audit_log import local_time
 
     day = local_time(dt.datetime(2024, 1, 15, 3, 0)).date()
