@@ -213,6 +213,158 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the review report</source>
+        <extracomment>(format key, label) in the order the combo box lists them. Letterhead fields the dialog edits, in order (labels in ExportDialog._setting_labels).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letterhead and signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A period code (2024Q1, 2024S1, 2024) or 9 months (2024-9M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures as of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of the summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients (one per line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved with the data and used for every report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Governing body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing on behalf of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer&apos;s title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letterhead template (.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All agencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letterhead template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file in an existing folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing the charts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryTimeline</name>
     <message>
         <source>No status updates recorded yet.</source>
