@@ -214,6 +214,32 @@ VI: dict[str, str] = {
 
 #: English for the texts the views write in Vietnamese.
 EN: dict[str, str] = {
+    "Lưu": "Save",
+    "Nội dung kết luận không được để trống.": "The conclusion text cannot be empty.",
+    "Sửa phiên họp": "Edit meeting",
+    "Tên phiên họp không được để trống.": "The meeting title cannot be empty.",
+    "Sửa phiên họp…": "Edit meeting…",
+    "Xóa phiên họp…": "Delete meeting…",
+    "Xóa phiên họp đang chọn cùng các kết luận của nó (có thể hoàn tác)":
+        "Delete the selected meeting with its conclusions (can be undone)",
+    "Sửa kết luận…": "Edit conclusion…",
+    "Xóa kết luận…": "Delete conclusion…",
+    "Đã sửa phiên họp: {t}": "Meeting changed: {t}",
+    "Sửa kết luận số {n}": "Edit conclusion {n}",
+    "Đã sửa kết luận số {n}": "Conclusion {n} changed",
+    "Xác nhận xóa": "Confirm deletion",
+    "Xóa": "Delete",
+    "Không xóa": "Keep",
+    "Xóa phiên họp «{t}» ngày {d} cùng {n} kết luận của nó? Các nhiệm vụ đã giao từ các kết luận vẫn được giữ."
+    " Có thể hoàn tác (Ctrl+Z).":
+        "Delete the meeting «{t}» of {d} with its {n} conclusions? Tasks assigned from the conclusions are kept."
+        " This can be undone (Ctrl+Z).",
+    "Xóa phiên họp": "Delete meeting",
+    "Đã xóa phiên họp: {t} (Ctrl+Z để hoàn tác)": "Meeting deleted: {t} (Ctrl+Z to undo)",
+    "Xóa kết luận số {n}? Các nhiệm vụ đã giao từ kết luận này vẫn được giữ. Có thể hoàn tác (Ctrl+Z).":
+        "Delete conclusion {n}? Tasks assigned from it are kept. This can be undone (Ctrl+Z).",
+    "Xóa kết luận số {n}": "Delete conclusion {n}",
+    "Đã xóa kết luận số {n} (Ctrl+Z để hoàn tác)": "Conclusion {n} deleted (Ctrl+Z to undo)",
     "Tìm cơ quan (không cần dấu)…": "Find an agency (accents optional)…",
     "Nhấp đúp vào một cơ quan để xem danh sách nhiệm vụ; vào cột “Quá hạn” hoặc “Hoàn thành” để xem riêng các nhiệm vụ đó.":
         "Double-click an agency to see its tasks; on the “Overdue” or “Completed” column to see only those.",

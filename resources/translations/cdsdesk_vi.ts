@@ -158,6 +158,45 @@
     </message>
 </context>
 <context>
+    <name>DirectiveDialog</name>
+    <message>
+        <source>Sửa kết luận số {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nội dung:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(chưa giao cơ quan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ quan thực hiện:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>có thời hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thời hạn:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nội dung kết luận không được để trống.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DirectiveTaskDialog</name>
     <message>
         <source>Giao nhiệm vụ từ kết luận số {n}</source>
@@ -686,10 +725,61 @@
     </message>
 </context>
 <context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>Sửa phiên họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày họp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loại phiên họp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên phiên họp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chủ trì:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên phiên họp không được để trống.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MeetingsView</name>
     <message>
-        <source>Ghi phiên họp mới</source>
+        <source>Sửa phiên họp…</source>
         <extracomment>A task was created from a conclusion (task id).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa phiên họp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa phiên họp đang chọn cùng các kết luận của nó (có thể hoàn tác)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi phiên họp mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -730,6 +820,14 @@
     </message>
     <message>
         <source>Tạo nhiệm vụ từ kết luận đang chọn, giao cho cơ quan với thời hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sửa kết luận…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa kết luận…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -778,6 +876,58 @@
     </message>
     <message>
         <source>Đã giao nhiệm vụ {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sửa phiên họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã sửa phiên họp: {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sửa kết luận số {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã sửa kết luận số {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xác nhận xóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không xóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa phiên họp «{t}» ngày {d} cùng {n} kết luận của nó? Các nhiệm vụ đã giao từ các kết luận vẫn được giữ. Có thể hoàn tác (Ctrl+Z).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa phiên họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã xóa phiên họp: {t} (Ctrl+Z để hoàn tác)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa kết luận số {n}? Các nhiệm vụ đã giao từ kết luận này vẫn được giữ. Có thể hoàn tác (Ctrl+Z).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa kết luận số {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã xóa kết luận số {n} (Ctrl+Z để hoàn tác)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
