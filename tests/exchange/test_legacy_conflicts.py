@@ -6,15 +6,25 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import select
 
 from cdsdesk.services import tasks
+from cdsdesk.services.agencies import create_agency
 from cdsdesk.store.models import Task
-from .test_legacy_shapes import ROWS, _sheet, known_agencies  # noqa: F401
+from .test_legacy_shapes import ROWS, _sheet
 from .xhelpers import run_import, snapshot
 
 TITLE2 = "Chuẩn hóa dữ liệu hộ tịch"
 TITLE3 = "Cấp chữ ký số cho cán bộ"
+
+
+@pytest.fixture
+def known_agencies(db):
+    with db.session() as s:
+        for code, name in [("STTTT", "Sở Thông tin và Truyền thông"), ("VPUB", "Văn phòng Ủy ban nhân dân tỉnh"),
+                           ("STP", "Sở Tư pháp"), ("SYT", "Sở Y tế")]:
+            create_agency(s, code=code, name=name, kind="department")
 
 
 def _task(db, title):
@@ -34,7 +44,7 @@ def _changed_in_app(db):
         tasks.edit_task(s, t3.id, {"deadline": dt.date(2025, 10, 31)})
 
 
-def test_an_old_sheet_again_keeps_what_was_changed_in_the_app(db, tmp_path, known_agencies):  # noqa: F811
+def test_an_old_sheet_again_keeps_what_was_changed_in_the_app(db, tmp_path, known_agencies):
     first = run_import(db, _sheet(tmp_path / "v1.xlsx", ROWS))
     assert first.outcome.value == "applied"
     _changed_in_app(db)
@@ -54,7 +64,7 @@ def test_an_old_sheet_again_keeps_what_was_changed_in_the_app(db, tmp_path, know
     assert _task(db, TITLE3)[3] == dt.date(2025, 10, 31)
 
 
-def test_a_sheet_that_now_says_otherwise_is_a_reported_conflict(db, tmp_path, known_agencies):  # noqa: F811
+def test_a_sheet_that_now_says_otherwise_is_a_reported_conflict(db, tmp_path, known_agencies):
     run_import(db, _sheet(tmp_path / "v1.xlsx", ROWS))
     _changed_in_app(db)
     rows = [list(r) for r in ROWS]
@@ -86,7 +96,7 @@ def test_a_sheet_that_now_says_otherwise_is_a_reported_conflict(db, tmp_path, kn
         assert "12 đơn vị dùng" in tasks.history(s, t1.id)[0].note
 
 
-def test_theirs_takes_the_sheet_and_a_task_never_imported_takes_the_sheet(db, tmp_path, known_agencies):  # noqa: F811
+def test_theirs_takes_the_sheet_and_a_task_never_imported_takes_the_sheet(db, tmp_path, known_agencies):
     run_import(db, _sheet(tmp_path / "v1.xlsx", ROWS))
     _changed_in_app(db)
     rows = [list(r) for r in ROWS]
