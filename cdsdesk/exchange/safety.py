@@ -181,6 +181,15 @@ class Cell:
 EMPTY = Cell(None)
 
 
+def column_letter(col: int) -> str:
+    """1 → A, 28 → AB (as openpyxl's get_column_letter, without importing openpyxl)."""
+    letters = ""
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
 @dataclass
 class Sheet:
     name: str
@@ -197,9 +206,7 @@ class Sheet:
 
     def ref(self, row: int, col: int) -> str:
         """``Nhiệm vụ!D12``: how an error names a cell."""
-        from openpyxl.utils import get_column_letter
-
-        return f"{self.name}!{get_column_letter(col)}{row}"
+        return f"{self.name}!{column_letter(col)}{row}"
 
     @property
     def max_row(self) -> int:
