@@ -26,7 +26,7 @@ from ..services.indicators import validate_value
 from ..store.models import Agency, ImportBatch, Indicator
 from . import values
 from .detect import Probe
-from .forms import (
+from .form_layout import (
     FORM_MARK, HIDDEN_COLUMNS, HIDDEN_SHEET, I_CODE, I_NOTE, I_VALUE, INDICATOR_SHEET, REPORTER_LABEL, T_CODE,
     T_DONE_ON, T_NOTE, T_PROGRESS, T_STATUS, TASK_SHEET,
 )

@@ -11,7 +11,7 @@ from typing import Any
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import UserError
@@ -301,8 +301,13 @@ def record_status_updates(session: Session, items: list[StatusItem], *, reporter
             audit_rows.append(_audit_row(entity="status_update", uuid=uuid, label=task.code, action="create",
                                          field="note", new=note, **common))
     if entries:
-        session.execute(insert(StatusUpdate), entries)
-        session.execute(update(Task), list(task_rows.values()))
+        conn = session.connection()
+        conn.execute(StatusUpdate.__table__.insert(), entries)
+        t = Task.__table__
+        conn.execute(t.update().where(t.c.id == bindparam("_id")).values(
+            status=bindparam("status"), progress=bindparam("progress"), last_update_on=bindparam("last_update_on"),
+            completed_on=bindparam("completed_on"), revision=bindparam("revision"), updated_at=bindparam("updated_at"),
+        ), [{"_id": r.pop("id"), **r} for r in task_rows.values()])
     return set(task_rows)
 
 
@@ -405,21 +410,20 @@ def set_values(session: Session, items: list[ValueItem], *, agency_id: int, peri
         if changed:
             row.revision += 1
             changed_rows[row.uuid] = dict(value=row.value, comment=row.comment, revision=row.revision,
-                                          stored_by=who, stored_at=now, batch_id=batch_id, _uuid=row.uuid,
-                                          _id=row.id)
+                                          stored_by=who, stored_at=now, batch_id=batch_id, _uuid=row.uuid)
+    conn = session.connection()
     if new_rows:
-        session.execute(insert(IndicatorValue), new_rows)
-    pending = [r for r in changed_rows.values() if r["_id"] is not None]
-    if pending:
-        session.execute(update(IndicatorValue), [
-            {"id": r["_id"], **{k: v for k, v in r.items() if not k.startswith("_")}} for r in pending])
-    late = [r for r in changed_rows.values() if r["_id"] is None]  # created above, then changed again
-    for r in late:
-        session.execute(update(IndicatorValue).where(IndicatorValue.uuid == r["_uuid"]).values(
-            **{k: v for k, v in r.items() if not k.startswith("_")}))
+        conn.execute(IndicatorValue.__table__.insert(), new_rows)
+    if changed_rows:
+        t = IndicatorValue.__table__
+        conn.execute(t.update().where(t.c.uuid == bindparam("_uuid")).values(
+            value=bindparam("value"), comment=bindparam("comment"), revision=bindparam("revision"),
+            stored_by=bindparam("stored_by"), stored_at=bindparam("stored_at"), batch_id=bindparam("batch_id"),
+        ), [{k: v for k, v in r.items() if k != "_id"} for r in changed_rows.values()])
     return touched
 
 
 def write_audit(session: Session, rows: list[dict]) -> None:
+    """The audit rows in one executemany, in the order given (undo walks them by id)."""
     if rows:
-        session.execute(insert(AuditEntry), rows)
+        session.connection().execute(AuditEntry.__table__.insert(), rows)
