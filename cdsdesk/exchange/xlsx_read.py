@@ -119,7 +119,7 @@ def _check_xml(raw: bytes, member: str) -> None:
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in raw[:64]:
         raise XlsxError(f"{member}: not UTF-8 XML", member=member)
     m = _XML_DECL_ENC.match(raw[:200])
-    if m and m.group(1).lower().replace("_", "-") not in (b"utf-8", b"utf8"):
+    if m and m.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
         raise XlsxError(f"{member}: XML in {m.group(1).decode('ascii', 'replace')}, not UTF-8", member=member)
     if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw or b"<!doctype" in raw.lower():
         raise XlsxError(f"{member}: declares a DTD/ENTITY", unsafe=True, member=member)

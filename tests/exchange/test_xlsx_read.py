@@ -114,6 +114,16 @@ def test_xml_in_another_encoding_is_refused() -> None:
     assert "not UTF-8" in exc.value.en
 
 
+def test_xml_declared_in_another_encoding_is_refused() -> None:
+    data = _workbook(mac_epoch=False)
+    sheet = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    body = sheet.split(b"?>", 1)[1] if sheet.startswith(b"<?xml") else sheet
+    latin = b'<?xml version="1.0" encoding="windows-1252"?>' + body
+    with pytest.raises(ImportRejected) as exc:
+        read_xlsx(_with_member(data, "xl/worksheets/sheet1.xml", latin), source="x.xlsx")
+    assert "windows-1252, not UTF-8" in exc.value.en
+
+
 def test_a_row_beyond_the_limit_is_refused() -> None:
     wb = openpyxl.Workbook()
     wb.active["A50"] = "x"
