@@ -48,24 +48,40 @@ def font_dirs() -> list[Path]:
     return dirs
 
 
-def _index(dirs: list[Path]) -> dict[str, Path]:
-    """File name (lower case) → first path found, walking each folder recursively."""
-    found: dict[str, Path] = {}
+def _index(dirs: list[Path]) -> dict[str, list[Path]]:
+    """File name (lower case) → the paths found, in order, walking each folder recursively (one
+    system may hold two versions of a font under the same file name)."""
+    found: dict[str, list[Path]] = {}
     for d in dirs:
         if not d.is_dir():
             continue
         for root, _subdirs, files in os.walk(d):
             for f in files:
                 if f.lower().endswith(".ttf"):
-                    found.setdefault(f.lower(), Path(root) / f)
+                    found.setdefault(f.lower(), []).append(Path(root) / f)
     return found
+
+
+#: Letters a Vietnamese font must draw (older Liberation Serif 1.x, shipped as
+#: ``fonts-liberation`` with LibreOffice on Debian, lacks most of them).
+_VIETNAMESE = "ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸĐđƠơƯư"
+
+
+def _covers_vietnamese(path: Path) -> bool:
+    from reportlab.pdfbase.ttfonts import TTFontFile  # noqa: PLC0415 - only when looking for a font
+
+    try:
+        cmap = TTFontFile(str(path)).charToGlyph
+    except Exception:  # noqa: BLE001 - a damaged or unsupported font file is simply not used
+        return False
+    return all(ord(ch) in cmap for ch in _VIETNAMESE)
 
 
 @lru_cache(maxsize=1)
 def find_serif_font() -> FontFiles:
     index = _index(font_dirs())
     for family, *names in _CANDIDATES:
-        paths = [index.get(n.lower()) for n in names]
+        paths = [next((p for p in index.get(n.lower(), []) if _covers_vietnamese(p)), None) for n in names]
         if all(paths):
             return FontFiles(family, *paths)  # type: ignore[arg-type]
     raise UserError(
