@@ -49,8 +49,9 @@ def _report_exporter(fmt: str) -> Callable[[ExportRequest], Path]:
                 settings = with_changes(settings, **req.settings_changes)
                 save_settings(s, settings)  # edited once, kept with the data
             report = build_report(s, window=req.window, as_of=req.as_of, plan_code=req.plan_code,
-                                  agency_code=req.agency_code, settings=settings, issued_on=req.issued_on)
-        return render(report, fmt, req.path, progress=req.progress)
+                                  agency_code=req.agency_code, settings=settings, issued_on=req.issued_on,
+                                  progress=lambda f, text: req.progress(0.3 * f, text))
+        return render(report, fmt, req.path, progress=lambda f, text: req.progress(0.3 + 0.7 * f, text))
 
     return run
 

@@ -10,7 +10,6 @@ filled; an empty template gets the standard block."""
 
 from __future__ import annotations
 
-import copy
 import os
 import re
 import tempfile
@@ -27,6 +26,7 @@ from docx.shared import Cm, Mm, Pt
 from ..domain.errors import UserError
 from ..domain.numbers import format_date_long
 from .charts import chart_image
+from .docx_tables import TableSlots, TableXml, save_with_tables
 from .jobs import CancelFn, Job, ProgressFn, atomic_path
 from .model import Report
 from .outline import Chart, Heading, Signature, Para, Table, build_outline
@@ -180,81 +180,10 @@ def _borders(table, *, visible: bool) -> None:  # noqa: ANN001
     tbl_pr.append(borders)
 
 
-def _repeat_header(row) -> None:  # noqa: ANN001
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
-    cant = OxmlElement("w:cantSplit")
-    tr_pr.append(cant)
-
-
-def _cell_text(cell, text: str, *, size: float, bold: bool = False, italic: bool = False, align=WD_ALIGN_PARAGRAPH.LEFT) -> None:  # noqa: ANN001
-    par = cell.paragraphs[0]
-    par.alignment = align
-    par.paragraph_format.space_after = Pt(0)
-    par.paragraph_format.space_before = Pt(0)
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        run = _run(par, line, size=size, bold=bold, italic=italic)
-        if i < len(lines) - 1:
-            run.add_break()
-
-
-def _table(doc, block: Table, text_width_mm: float, tick=None) -> None:  # noqa: ANN001
-    ncols = len(block.headers)
-    table = doc.add_table(rows=1, cols=ncols)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    _borders(table, visible=True)
-    widths = [Mm(text_width_mm * w / sum(block.widths)) for w in block.widths]
-    hdr = table.rows[0]
-    _repeat_header(hdr)
-    for j, h in enumerate(block.headers):
-        _cell_text(hdr.cells[j], h, size=TABLE_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    aligns = [WD_ALIGN_PARAGRAPH.RIGHT if j in block.numeric else
-              WD_ALIGN_PARAGRAPH.CENTER if j == 0 else WD_ALIGN_PARAGRAPH.LEFT for j in range(ncols)]
-    tbl = table._tbl
-    proto = None  # a formatted row, copied for each plain row: python-docx per cell is slow
-    for i, row in enumerate(block.rows):
-        if tick is not None and i and i % 500 == 0:
-            tick(i / len(block.rows))
-        if i in block.group_rows:
-            grow = table.add_row()
-            grow._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-            cells = grow.cells
-            _cell_text(cells[0], row[0], size=TABLE_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-            merged = cells[1].merge(cells[ncols - 1])
-            _cell_text(merged, row[1], size=TABLE_PT, bold=True)
-            continue
-        if proto is None:
-            r = table.add_row()
-            for j, cell in enumerate(r.cells):
-                _cell_text(cell, "x", size=TABLE_PT, align=aligns[j])
-            r._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row stays on one page
-            proto = copy.deepcopy(r._tr)
-            tbl.remove(r._tr)
-        tr = copy.deepcopy(proto)
-        for tc, value in zip(tr.tc_lst, row):
-            _set_cell_text(tc, xml_text(value))
-        tbl.append(tr)
-    _widths(table, widths)
+def _table(doc, block: Table, text_width_mm: float, slots: TableSlots) -> None:  # noqa: ANN001
+    """A table: a marker now, its rows written straight into the file at save time."""
+    slots.add(doc, TableXml(block, int(round(text_width_mm * 1440 / 25.4)), TABLE_PT))
     _para(doc, "", after=0)
-
-
-def _set_cell_text(tc, text: str) -> None:  # noqa: ANN001
-    """Put ``text`` into the single run of a copied cell; line breaks become <w:br/>."""
-    r = tc.find(qn("w:p")).find(qn("w:r"))
-    t = r.find(qn("w:t"))
-    parts = text.split("\n")
-    t.text = parts[0]
-    t.set(qn("xml:space"), "preserve")
-    for part in parts[1:]:
-        r.append(OxmlElement("w:br"))
-        t2 = OxmlElement("w:t")
-        t2.text = part
-        t2.set(qn("xml:space"), "preserve")
-        r.append(t2)
 
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -426,13 +355,10 @@ def render_docx(
         _letterhead(doc, report, text_width_mm)
 
     blocks = build_outline(report)
-    # Progress shares by work: a table weighs its rows, so a long appendix moves the bar.
-    weights = [1 + (len(b.rows) if isinstance(b, Table) else 0) for b in blocks]
-    total = float(sum(weights))
-    starts = [0.05 + 0.85 * sum(weights[:k]) / total for k in range(len(blocks) + 1)]
+    slots = TableSlots()
     with tempfile.TemporaryDirectory(prefix="cdsdesk-charts-") as tmp:
         for i, block in enumerate(blocks):
-            job.step(starts[i], "Soạn nội dung")
+            job.step(0.05 + 0.15 * i / len(blocks), "Soạn nội dung")
             if isinstance(block, Heading):
                 if block.level == 0:
                     _para(doc, block.text, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, after=0)
@@ -446,9 +372,7 @@ def render_docx(
                 align = WD_ALIGN_PARAGRAPH.CENTER if block.italic else WD_ALIGN_PARAGRAPH.JUSTIFY
                 _para(doc, block.text, bold=block.bold, italic=block.italic, indent=not block.italic, align=align)
             elif isinstance(block, Table):
-                lo, hi = starts[i], starts[i + 1]
-                _table(doc, block, text_width_mm,
-                       lambda f, lo=lo, hi=hi: job.step(lo + (hi - lo) * f, "Soạn bảng"))
+                _table(doc, block, text_width_mm, slots)
             elif isinstance(block, Chart):
                 png = chart_image(block, Path(tmp), images)
                 if png is not None:
@@ -460,8 +384,10 @@ def render_docx(
                 _end_block(doc, report, text_width_mm)
                 par = _para(doc, "", after=0)
                 par.add_run().add_break(WD_BREAK.PAGE)
-        job.step(0.95, "Ghi tệp")
+        # The rows are written with the file: most of the work, so most of the bar.
+        total = max(1, slots.rows_total())
+        job.step(0.2, "Ghi bảng")
         with atomic_path(path) as tmp_path:
-            doc.save(str(tmp_path))
+            save_with_tables(doc, tmp_path, slots, lambda n: job.step(0.2 + 0.78 * min(1.0, n / total), "Ghi bảng"))
     job.step(1.0, "Xong")
     return Path(path)

@@ -8,7 +8,7 @@ from typing import Callable
 
 from ..domain.errors import UsageError
 from .docx_render import render_docx
-from .jobs import CancelFn, ProgressFn
+from .jobs import CancelFn, ProgressFn, quiet_gc
 from .model import Report
 from .pdf_render import render_pdf
 from .tabular import render_csv, render_xlsx
@@ -42,6 +42,7 @@ def render(report: Report, fmt: str, path: str | os.PathLike[str], *, progress: 
         renderer = RENDERERS[fmt]
     except KeyError:
         raise UsageError(f"Định dạng không hỗ trợ: {fmt}", f"Unsupported format: {fmt}") from None
-    if fmt in ("docx", "pdf"):
-        return renderer(report, path, progress=progress, cancel=cancel, images=images)
-    return renderer(report, path, progress=progress, cancel=cancel)
+    with quiet_gc():  # the report's objects all live to the end: nothing for the collector to find
+        if fmt in ("docx", "pdf"):
+            return renderer(report, path, progress=progress, cancel=cancel, images=images)
+        return renderer(report, path, progress=progress, cancel=cancel)

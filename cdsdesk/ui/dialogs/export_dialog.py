@@ -365,9 +365,13 @@ class ExportDialog(QDialog):
 
         def build(state: _State) -> Report:
             state.text = "Tổng hợp số liệu"
+
+            def progress(fraction: float, text: str) -> None:
+                state.fraction, state.text = 0.3 * fraction, text
+
             with db.session() as s:
                 report = build_report(s, window=window, as_of=as_of, plan_code=plan, agency_code=agency,
-                                      settings=settings)
+                                      settings=settings, progress=progress, cancel=state.cancel.is_set)
             if state.cancel.is_set():
                 raise Cancelled()
             return report
@@ -403,7 +407,7 @@ class ExportDialog(QDialog):
 
         def write(st: _State) -> Path:
             def progress(fraction: float, text: str) -> None:
-                st.fraction, st.text = 0.1 + 0.9 * fraction, text
+                st.fraction, st.text = 0.3 + 0.7 * fraction, text
 
             return render(report, fmt, path, progress=progress, cancel=st.cancel.is_set, images=images)
 
