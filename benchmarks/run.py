@@ -202,11 +202,15 @@ def cold_install() -> float | None:
         return time.perf_counter() - t
 
 
+def _num(x: float) -> str:
+    return f"{x:.3g}" if x < 100 else f"{x:.0f}"
+
+
 def table(res: dict[str, Any]) -> str:
     lines = [f"{'what':<66} {'value':>10} {'floor':>9} {'ratio':>6}  {'target':<24} ok"]
     for f in res["figures"].values():
-        val = "—" if f["value"] is None else f"{f['value']:.3g} {f['unit']}" if f["value"] < 100 else f"{f['value']:.0f} {f['unit']}"
-        flo = "" if f["floor"] is None else f"{f['floor']:.3g}"
+        val = "—" if f["value"] is None else f"{_num(f['value'])} {f['unit']}"
+        flo = "" if f["floor"] is None else _num(f["floor"])
         rat = "" if f["ratio"] is None else f"{f['ratio']:.2f}×"
         ok = {True: "yes", False: "NO", None: ""}[f["ok"]]
         lines.append(f"{f['label'][:66]:<66} {val:>10} {flo:>9} {rat:>6}  {f['target']:<24} {ok}")
@@ -226,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeat", type=int, default=5, help="runs per figure (default 5)")
     p.add_argument("--only", nargs="*", help="startup memory tasks dashboard chart import report install")
     p.add_argument("--no-install", action="store_true", help="skip the cold install")
-    p.add_argument("--report-timeout", type=float, default=90, help="seconds before a report format is stopped")
+    p.add_argument("--report-timeout", type=float, default=60, help="seconds before a report format is stopped")
     args = p.parse_args(argv)
     old = committed_results()
     res = bench(args)
