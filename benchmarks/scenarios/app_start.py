@@ -1,0 +1,63 @@
+"""Start-up of the real app (``cdsdesk.app.run_gui`` on the database, as ``cdsdesk gui --db``) to
+the first paint of the main window showing data; with ``--visit`` it then opens the task list and
+the indicators and reports the peak memory (ru_maxrss) of the process with the app open.
+
+No hook in the app: an application-wide event filter watches paint events of the main window and
+asks its current page whether it shows data (the dashboard's counts, a table model's rows)."""
+
+import time
+
+import _common
+
+a = _common.args(lambda p: p.add_argument("--visit", action="store_true"))
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+app = QApplication([])
+seen: dict = {}
+
+
+def has_data(win) -> bool:  # noqa: ANN001
+    page = win.stack.currentWidget() if hasattr(win, "stack") else None
+    if page is None:
+        return False
+    if getattr(page, "counts", None):
+        return True
+    model = getattr(page, "model", None)
+    return model is not None and hasattr(model, "rowCount") and model.rowCount() > 0
+
+
+def visit() -> None:
+    from cdsdesk.ui.main_window import MainWindow
+
+    win = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+    t0 = time.perf_counter()
+    for key in ("tasks", "indicators", "dashboard"):
+        win.show_page(key)
+        for _ in range(5):
+            app.processEvents()
+    tasks = win.page("tasks").model.rowCount()
+    seen["visit_s"] = time.perf_counter() - t0
+    seen["task_rows"] = tasks
+    app.quit()
+
+
+class Watch(QObject):
+    def eventFilter(self, obj, ev):  # noqa: ANN001, N802
+        if ev.type() == QEvent.Type.Paint and "t" not in seen and obj.isWidgetType():
+            win = obj.window()
+            if win.objectName() == "mainWindow" and has_data(win):
+                seen["t"] = time.time()
+                QTimer.singleShot(0, visit if a.visit else app.quit)
+        return False
+
+
+watch = Watch()
+app.installEventFilter(watch)
+from cdsdesk.app import run_gui  # noqa: E402
+
+code = run_gui(a.db)
+out = {"exit": code, "first_paint_s": seen["t"] - a.spawned_at if "t" in seen else None}
+if a.visit:
+    out.update(visit_s=seen.get("visit_s"), task_rows=seen.get("task_rows"))
+_common.emit(out)
