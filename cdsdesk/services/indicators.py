@@ -383,9 +383,12 @@ def overview(session: Session, *, plan_id: int | None = None, as_of: dt.date | N
         tq = tq.where(Target.indicator_id.in_(wanted))
     for t in session.scalars(tq):
         targets.setdefault(t.indicator_id, t)
-    if series_map is None or any(i not in series_map for i in wanted):
-        fresh = province_series_all(session, None if plan_id is None else wanted)
-        series_map = fresh if series_map is None else {**series_map, **fresh}
+    if series_map is None:
+        series_map = province_series_all(session, None if plan_id is None else wanted)
+    else:
+        missing = [i for i in wanted if i not in series_map]
+        if missing:
+            series_map = {**series_map, **province_series_all(session, missing)}
     day = as_of or dt.date.today()
     out = []
     for iid, code, name, unit, value_type, direction, plan_code in indicators:
