@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import compress
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
@@ -101,6 +102,15 @@ class TaskTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._agency_keys: dict[int | None, str] = {}
         self._code_keys: dict[int, tuple] = {}
+        #: Every id in ascending order of a column (ties in code order), made once per column
+        #: until the data changes: a click on a header is then a reversal or a lookup.
+        self._sort_cache: dict[int, tuple[list[int], list[str]]] = {}  # (ids, their search texts)
+        #: The folded search text of each id in ``_order`` order, for one pass over all rows.
+        self._order_texts: list[str] = []
+        #: Folded query → the ids (in ``_order`` order) whose search text holds every word; a
+        #: query that extends the last one narrows its result instead of reading all rows.
+        self._search_memo: dict[str, tuple[list[int], list[str]]] = {}
+        self._last_search = ""
         self.edit_handler: Callable[[int, str, Any], bool] | None = None
         self._headers = [
             self.tr("Code"), self.tr("Task"), self.tr("Lead agency"), self.tr("Deadline"),
@@ -156,7 +166,8 @@ class TaskTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = {r[R_ID]: tuple(r) for r in rows if self._keep(r)}
         self._code_keys = {}
-        self._order = self._sorted(list(self._rows))
+        self._data_changed()
+        self._set_order(*self._sorted_all())
         self._visible = self._apply_filter(self._order)
         self.endResetModel()
         self.counts_changed.emit(len(self._visible), len(self._rows))
@@ -188,8 +199,11 @@ class TaskTableModel(QAbstractTableModel):
             elif tid in self._rows:
                 del self._rows[tid]
                 membership_changed = True
+        self._data_changed()
         if membership_changed:
-            self._order = self._sorted(list(self._rows))
+            self._set_order(*self._sorted_all())
+        else:
+            self._set_order(self._order)  # same order (an edited row stays put), fresh texts
         new_visible = self._apply_filter(self._order)
         if new_visible == self._visible:
             pos = {tid: i for i, tid in enumerate(self._visible) if tid in ids}
@@ -233,11 +247,8 @@ class TaskTableModel(QAbstractTableModel):
         ids = order
         terms = fold(f.search).split()
         if terms:
-            if len(terms) == 1:
-                t = terms[0]
-                ids = [i for i in ids if t in rows[i][R_SEARCH]]
-            else:
-                ids = [i for i in ids if all(t in rows[i][R_SEARCH] for t in terms)]
+            ids = self._search(terms) if order is self._order else [
+                i for i in ids if all(t in rows[i][R_SEARCH] for t in terms)]
         if f.plan_id is not None:
             ids = [i for i in ids if rows[i][R_PLAN] == f.plan_id]
         if f.area_id is not None:
@@ -260,6 +271,27 @@ class TaskTableModel(QAbstractTableModel):
         if f.deadline_to is not None:
             ids = [i for i in ids if rows[i][R_DEADLINE] is not None and rows[i][R_DEADLINE] <= f.deadline_to]
         return ids if ids is not order else list(order)
+
+    def _search(self, terms: list[str]) -> list[int]:
+        """Ids in ``_order`` order whose search text holds every term."""
+        key = " ".join(terms)
+        memo = self._search_memo
+        hit = memo.get(key)
+        if hit is None:
+            last = self._last_search
+            base = memo.get(last) if last and key.startswith(last) else None
+            # The texts travel with the ids, so a pass is a zip, never a lookup per row; a query
+            # that extends the last one scans only the last one's matches.
+            ids, texts = base if base is not None else (self._order, self._order_texts)
+            for t in sorted(set(terms), key=len, reverse=True):
+                mask = [t in text for text in texts]
+                if not all(mask):
+                    ids, texts = list(compress(ids, mask)), list(compress(texts, mask))
+            if len(memo) > 64:
+                memo.clear()
+            hit = memo[key] = (ids, texts)
+        self._last_search = key
+        return hit[0]
 
     def _overdue(self, row: Sequence) -> bool:
         d = row[R_DEADLINE]
@@ -298,14 +330,63 @@ class TaskTableModel(QAbstractTableModel):
             return r[R_LAST] or dt.date.min
         raise IndexError(column)
 
-    def _sorted(self, ids: list[int]) -> list[int]:
-        ids.sort(key=self._code_key)  # ties keep code order
-        if self._sort_column != COL_CODE:
-            col = self._sort_column
-            ids.sort(key=lambda t: self.sort_key_for(t, col))
+    def _data_changed(self) -> None:
+        """Rows were read again: cached orders and search results no longer hold."""
+        self._sort_cache.clear()
+        self._search_memo.clear()
+        self._last_search = ""
+
+    def _set_order(self, order: list[int], texts: list[str] | None = None) -> None:
+        self._order = order
+        if texts is None:
+            rows = self._rows
+            texts = [rows[i][R_SEARCH] or "" for i in order]
+        self._order_texts = texts
+        self._search_memo.clear()
+        self._last_search = ""
+
+    def _column_keys(self, ids: list[int], column: int) -> list:
+        rows = self._rows
+        if column == COL_TITLE:
+            return [rows[i][R_TSORT] or sort_key(rows[i][R_TITLE]) for i in ids]
+        if column == COL_AGENCY:
+            ak = self._agency_keys
+            return [ak.get(rows[i][R_LEAD], "\uffff") for i in ids]
+        if column == COL_DEADLINE:
+            return [rows[i][R_DEADLINE] or _FAR for i in ids]
+        if column == COL_STATUS:
+            return [STATUS_ORDER.get(rows[i][R_STATUS], 99) for i in ids]
+        if column == COL_PROGRESS:
+            return [rows[i][R_PROGRESS] or 0 for i in ids]
+        if column == COL_LAST_UPDATE:
+            return [rows[i][R_LAST] or dt.date.min for i in ids]
+        raise IndexError(column)
+
+    def _ascending(self, column: int) -> tuple[list[int], list[str]]:
+        """Every id in ascending order of ``column`` (ties in code order) with its search text;
+        worked out once per column until the rows change."""
+        cached = self._sort_cache.get(column)
+        if cached is not None:
+            return cached
+        by_code = self._sort_cache.get(COL_CODE)
+        if by_code is None:
+            ids = sorted(self._rows, key=self._code_key)
+            rows = self._rows
+            by_code = self._sort_cache[COL_CODE] = (ids, [rows[i][R_SEARCH] or "" for i in ids])
+        if column == COL_CODE:
+            return by_code
+        ids, texts = by_code
+        keys = self._column_keys(ids, column)
+        perm = sorted(range(len(ids)), key=keys.__getitem__)  # stable: ties keep code order
+        cached = self._sort_cache[column] = ([ids[j] for j in perm], [texts[j] for j in perm])
+        return cached
+
+    def _sorted_all(self) -> tuple[list[int], list[str]]:
+        """Every id in the current sort order, with the search texts lined up."""
+        ids, texts = self._ascending(self._sort_column)
         if self._sort_order == Qt.SortOrder.DescendingOrder:
-            ids.reverse()
-        return ids
+            return ids[::-1], texts[::-1]
+        return list(ids), texts
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < COLUMN_COUNT:
@@ -314,9 +395,10 @@ class TaskTableModel(QAbstractTableModel):
         old_persistent = self.persistentIndexList()
         old_ids = [(self._visible[p.row()], p.column()) if p.row() < len(self._visible) else None for p in old_persistent]
         self._sort_column, self._sort_order = column, order
-        self._order = self._sorted(list(self._rows))
+        self._set_order(*self._sorted_all())
         self._visible = self._apply_filter(self._order)
-        pos = {tid: i for i, tid in enumerate(self._visible)}
+        wanted = {item[0] for item in old_ids if item is not None}
+        pos = {tid: i for i, tid in enumerate(self._visible) if tid in wanted} if wanted else {}
         new_indexes = []
         for item in old_ids:
             if item is None or item[0] not in pos:
