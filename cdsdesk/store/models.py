@@ -156,6 +156,10 @@ task_cooperators = Table(
 
 class Task(Base):
     __tablename__ = "tasks"
+    __table_args__ = (
+        # Covering: the dashboard's counts by agency, plan and status scan only this (migration 0003).
+        Index("ix_tasks_counts_cover", "lead_agency_id", "plan_id", "status", "deleted_at", "start_date", "deadline"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     code: Mapped[str] = mapped_column(String(60), unique=True)
@@ -217,7 +221,10 @@ class StatusUpdate(Base):
     """Append-only status history of a task."""
 
     __tablename__ = "status_updates"
-    __table_args__ = (Index("ix_status_updates_task_date", "task_id", "entry_date", "id"),)
+    __table_args__ = (
+        # Covering: a task's status as of a day comes from the index alone (migration 0003).
+        Index("ix_status_updates_task_cover", "task_id", "entry_date", "id", "retracted_at", "status", "progress"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"))
@@ -284,8 +291,8 @@ class IndicatorValue(Base):
     __tablename__ = "indicator_values"
     __table_args__ = (
         UniqueConstraint("indicator_id", "agency_id", "period", name="uq_indicator_values_key"),
-        # Covering index: aggregates over millions of values read only the index.
-        Index("ix_indicator_values_cover", "indicator_id", "period_end", "agency_id", "value"),
+        # Covering index: aggregates over millions of values read only the index (migration 0003).
+        Index("ix_indicator_values_period_cover", "indicator_id", "period", "period_end", "agency_id", "value"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
