@@ -321,11 +321,13 @@ class DashboardView(RefreshingView):
 
     def refresh_quick(self) -> None:
         """The tiles for the first paint; the charts and lists follow it (``refresh_after_paint``)."""
-        self._quick = self._refresh_counts(fill_scopes=True)
+        # The plan and agency lists wait too: the first paint counts everything, as "all" does.
+        self._quick = self._refresh_counts(fill_scopes=False)
 
     def refresh_after_paint(self) -> None:
         scope = getattr(self, "_quick", None)
         self._quick = None
+        self._fill_scopes()
         if scope is None or scope[3] != (self.ctx.db, self.ctx.as_of, self.plan_code, self.agency_code):
             self.refresh(fill_scopes=False)  # something changed meanwhile: read again
             return
