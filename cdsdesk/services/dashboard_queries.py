@@ -32,7 +32,9 @@ def dashboard_summary(
     day = as_of or dt.date.today()
     conds = queries._filters(session, as_of=as_of, plan_id=plan_id, agency_id=agency_id)
     st = queries.status_expr(as_of).label("st")
-    inner = select(Task.lead_agency_id.label("a"), Task.plan_id.label("p"), st, Task.deadline.label("d")).where(*conds).subquery()
+    inner = queries.task_rows(
+        session, select(Task.lead_agency_id.label("a"), Task.plan_id.label("p"), st, Task.deadline.label("d")).where(*conds),
+        as_of)
     over = case((and_(inner.c.d.is_not(None), inner.c.d < day, inner.c.st.not_in(COMPLETED)), 1), else_=0)
     rows = session.connection().execute(
         select(inner.c.a, inner.c.p, inner.c.st, func.count(), func.sum(over)).group_by(inner.c.a, inner.c.p, inner.c.st)

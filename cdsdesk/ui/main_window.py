@@ -334,6 +334,8 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         self.ctx.indicator_series.clear()  # F5: someone else may have written to the database
         for widget in self.pages.values():
+            if hasattr(widget, "scopes_dirty"):
+                widget.scopes_dirty = True  # lists of plans and agencies may have changed too
             if hasattr(widget, "refresh"):
                 widget.refresh()
         self._update_status()

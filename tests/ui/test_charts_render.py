@@ -111,6 +111,21 @@ def test_an_indicator_chart_drawn_again_in_its_widget_shows_only_the_new_indicat
     assert not plots.redraw(chart, "agency_comparison", SERIES)
 
 
+@pytest.mark.parametrize("kind, first, second", [
+    ("status_by_agency", SBA, StatusByAgency(agencies=["Sở Y tế"], counts={"done": [3], "in_progress": [1]}, overdue=[0])),
+    ("completion_by_plan", CBP, CompletionByPlan(plans=["Đề án 06"], completed=[1], total=[4])),
+])
+def test_dashboard_charts_drawn_again_match_a_fresh_chart(qapp, kind, first, second):
+    from cdsdesk.ui.charts import plots
+
+    chart = plots.build(kind, first)
+    assert plots.redraw(chart, kind, second)
+    fresh = plots.build(kind, second)
+    assert _texts(chart) == _texts(fresh)
+    assert _legend(chart) == _legend(fresh)
+    assert _axis_labels(chart) == _axis_labels(fresh)
+
+
 def test_agency_comparison_sorts_highest_first_and_marks_the_target(qapp):
     from cdsdesk.ui.charts import plots
 

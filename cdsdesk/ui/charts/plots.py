@@ -142,11 +142,12 @@ class Chart(pg.GraphicsLayoutWidget):
         self.fit_title()
         self.plot.showAxis("left")
         self.plot.showAxis("bottom")
-        left, bottom = self.plot.getAxis("left"), self.plot.getAxis("bottom")
-        left.setLabel(None)
-        left.showLabel(False)
-        bottom.setHeight(None)
-        bottom.setTicks(None)
+        for axis in (self.plot.getAxis("left"), self.plot.getAxis("bottom")):
+            axis.setLabel(None)
+            axis.showLabel(False)
+            axis.setTicks(None)
+        self.plot.getAxis("bottom").setHeight(None)
+        self.plot.getAxis("left").setWidth(None)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self.fit_title(event.size().width() if event is not None else None)  # before the layout resizes
@@ -211,8 +212,21 @@ def _esc(text: str) -> str:
 
 
 # --- the four kinds ---------------------------------------------------------------------------
-def status_by_agency(data: StatusByAgency, lang: str = "vi") -> Chart:
-    chart = Chart(data.title, data.subtitle, axis_items={"bottom": NumberAxis("bottom")}, legend_columns=3)
+def _chart_for(chart: Chart | None, title: str, subtitle: str, *, axes: dict[str, str], legend_columns: int,
+               cls: type = None) -> Chart:  # type: ignore[assignment]
+    """A new chart with NumberAxis ``axes`` (side → suffix), or ``chart`` emptied for new data."""
+    if chart is None:
+        return (cls or Chart)(title, subtitle, axis_items={side: NumberAxis(side, suffix=suffix) for side, suffix in axes.items()},
+                              legend_columns=legend_columns)
+    chart.reset(title, subtitle)
+    for side, suffix in axes.items():
+        chart.plot.getAxis(side)._suffix = suffix
+    chart.legend.setColumnCount(legend_columns)
+    return chart
+
+
+def status_by_agency(data: StatusByAgency, lang: str = "vi", chart: Chart | None = None) -> Chart:
+    chart = _chart_for(chart, data.title, data.subtitle, axes={"bottom": ""}, legend_columns=3)
     n = len(data.agencies)
     if n == 0:
         chart.empty(lang)
@@ -239,9 +253,9 @@ def status_by_agency(data: StatusByAgency, lang: str = "vi") -> Chart:
     return chart
 
 
-def completion_by_plan(data: CompletionByPlan, lang: str = "vi") -> Chart:
+def completion_by_plan(data: CompletionByPlan, lang: str = "vi", chart: Chart | None = None) -> Chart:
     """A bar per plan on a 0–100% track; the percentage on the bar, the counts under the name."""
-    chart = Chart(data.title, data.subtitle, axis_items={"bottom": NumberAxis("bottom", suffix="%")}, legend_columns=2)
+    chart = _chart_for(chart, data.title, data.subtitle, axes={"bottom": "%"}, legend_columns=2)
     n = len(data.plans)
     if n == 0:
         chart.empty(lang)
@@ -366,16 +380,8 @@ def indicator_series(data: IndicatorSeries, lang: str = "vi", chart: "SeriesChar
     if klass is not None:
         subtitle_parts.append(klass.label(lang))
     suffix = "%" if data.unit == "%" else ""
-    if chart is None:
-        chart = SeriesChart(
-            data.title or data.name,
-            " — ".join(subtitle_parts),
-            axis_items={"left": NumberAxis("left", suffix=suffix)},
-            legend_columns=2,
-        )
-    else:
-        chart.reset(data.title or data.name, " — ".join(subtitle_parts))
-        chart.plot.getAxis("left")._suffix = suffix
+    chart = _chart_for(chart, data.title or data.name, " — ".join(subtitle_parts), axes={"left": suffix},
+                       legend_columns=2, cls=SeriesChart)
     if klass is not None:
         chart.title_item.setText(
             chart.title_item.text.replace(klass.label(lang), f"<b style='color:{style.CLASS_COLORS[klass.value]}'>{_esc(klass.label(lang))}</b>"),
@@ -465,6 +471,9 @@ def indicator_series(data: IndicatorSeries, lang: str = "vi", chart: "SeriesChar
     return chart
 
 
+#: Kinds whose chart can be drawn again in place (``redraw``).
+REDRAWABLE = frozenset({"status_by_agency", "completion_by_plan", "indicator_series"})
+
 BUILDERS = {
     "status_by_agency": status_by_agency,
     "completion_by_plan": completion_by_plan,
@@ -476,16 +485,16 @@ BUILDERS = {
 def redraw(chart: Chart, kind: str, data: Any, *, lang: str = "vi") -> bool:
     """Draw ``data`` again inside a chart ``build`` made for the same kind, when that kind
     can; False when a new chart is needed."""
-    if kind != "indicator_series" or not isinstance(chart, SeriesChart) or getattr(chart, "lang", lang) != lang:
+    if kind not in REDRAWABLE or getattr(chart, "kind", None) != kind or getattr(chart, "lang", None) != lang:
         return False
-    indicator_series(coerce(kind, data), lang, chart=chart)
+    BUILDERS[kind](coerce(kind, data), lang, chart=chart)
     return True
 
 
 def build(kind: str, data: Any, *, lang: str = "vi", parent: QWidget | None = None) -> Chart:
     """The chart widget of ``kind`` for ``data`` (a data class or a mapping of its fields)."""
     chart = BUILDERS[kind](coerce(kind, data), lang)
-    chart.lang = lang
+    chart.kind, chart.lang = kind, lang
     if parent is not None:
         chart.setParent(parent)
     return chart

@@ -176,6 +176,8 @@ def _table(model: RowsModel, parent: QWidget, stretch: int) -> QTableView:
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    # Widths from the first rows, not from every one of the thousands a large province lists.
+    header.setResizeContentsPrecision(60)
     header.setStretchLastSection(False)
     return view
 
@@ -267,6 +269,9 @@ class DashboardView(RefreshingView):
         lists.setMinimumHeight(220)
         lay.addWidget(lists, 2)
         self._filling = False
+        #: The plan and agency lists need reading again (F5 sets it too).
+        self.scopes_dirty = True
+        self._scopes_db = None
 
     # --- scope ---------------------------------------------------------------------------------
     @property
@@ -279,6 +284,7 @@ class DashboardView(RefreshingView):
 
     def _fill_scopes(self) -> None:
         """Plans and agencies for the selectors, keeping the current choice."""
+        self.scopes_dirty, self._scopes_db = False, self.ctx.db
         self._filling = True
         try:
             keep_plan, keep_agency = self.plan_code, self.agency_code
@@ -316,8 +322,18 @@ class DashboardView(RefreshingView):
     def concerns(self, changes: Changes) -> bool:
         return bool(changes.tasks or changes.indicators or changes.agencies or changes.plans)
 
-    def refresh(self, *, fill_scopes: bool = True) -> None:
+    def refresh(self, *, fill_scopes: bool | None = None) -> None:
+        """Re-read everything; the plan and agency lists only when they may have changed (another
+        database, a write to agencies or plans, F5) or when ``fill_scopes`` says so: a new period
+        does not change them."""
+        if fill_scopes is None:
+            fill_scopes = self.scopes_dirty or self._scopes_db is not self.ctx.db
         self._refresh_rest(self._refresh_counts(fill_scopes=fill_scopes))
+
+    def _on_data(self, changes: Changes) -> None:
+        if changes.agencies or changes.plans:
+            self.scopes_dirty = True
+        super()._on_data(changes)
 
     def refresh_quick(self) -> None:
         """The tiles for the first paint; the charts and lists follow it (``refresh_after_paint``)."""
