@@ -377,11 +377,12 @@ def overview(session: Session, *, plan_id: int | None = None, as_of: dt.date | N
     if not indicators:
         return []
     wanted = [r[0] for r in indicators]
-    targets: dict[int, Target] = {}
-    tq = select(Target).where(Target.agency_id.is_(None)).order_by(Target.id)
+    targets: dict[int, Any] = {}  # plain rows with the Target's field names: no ORM objects to build
+    tq = (select(Target.id, Target.indicator_id, Target.target_value, Target.target_date, Target.baseline_value,
+                 Target.baseline_period).where(Target.agency_id.is_(None)).order_by(Target.id))
     if plan_id is not None:
         tq = tq.where(Target.indicator_id.in_(wanted))
-    for t in session.scalars(tq):
+    for t in session.execute(tq):
         targets.setdefault(t.indicator_id, t)
     if series_map is None:
         series_map = province_series_all(session, None if plan_id is None else wanted)
