@@ -178,11 +178,68 @@ VI: dict[str, str] = {
     "An unexpected error occurred: {error}\n\nYour data has not been changed by the failed operation. The details were written to {log}.":
         "Đã xảy ra lỗi ngoài dự kiến: {error}\n\nThao tác lỗi không làm thay đổi dữ liệu. Chi tiết đã được ghi vào {log}.",
     "The operation was cancelled.": "Đã huỷ thao tác.",
+    'Export the review report': 'Xuất báo cáo sơ kết, tổng kết',
+    'Report': 'Báo cáo',
+    'Letterhead and signature': 'Thể thức và chữ ký',
+    'Open the file': 'Mở tệp',
+    'A period code (2024Q1, 2024S1, 2024) or 9 months (2024-9M)': 'Mã kỳ (2024Q1, 2024S1, 2024) hoặc 9 tháng (2024-9M)',
+    'Choose…': 'Chọn…',
+    'Period': 'Kỳ báo cáo',
+    'Figures as of': 'Số liệu tính đến ngày',
+    'Plan': 'Kế hoạch',
+    'Format': 'Định dạng',
+    'File': 'Tệp',
+    'Preview of the summary': 'Xem trước phần tổng hợp',
+    'Recipients (one per line)': 'Nơi nhận (mỗi dòng một nơi)',
+    'Saved with the data and used for every report': 'Lưu cùng dữ liệu và dùng cho mọi báo cáo',
+    'Province': 'Tỉnh',
+    'Governing body': 'Cơ quan chủ quản',
+    'Issuing body': 'Cơ quan ban hành',
+    'Report number': 'Số báo cáo',
+    'Signing on behalf of': 'Thay mặt (TM.)',
+    "Signer's title": 'Chức vụ người ký',
+    'Signer': 'Người ký',
+    'Letterhead template (.docx)': 'Mẫu tiêu đề (.docx)',
+    'Save the report as': 'Lưu báo cáo thành',
+    'Letterhead template': 'Mẫu tiêu đề',
+    'Counting…': 'Đang đếm…',
+    'Choose a file in an existing folder.': 'Hãy chọn một tệp trong thư mục đã có.',
+    'Building the report…': 'Đang lập báo cáo…',
+    'Drawing the charts…': 'Đang vẽ biểu đồ…',
+    'Export cancelled; no file was written.': 'Đã hủy xuất báo cáo; không có tệp nào được ghi.',
+    'The export failed: %1': 'Xuất báo cáo không thành công: %1',
+    'Exported: %1': 'Đã xuất: %1',
 }
 
 
 #: English for the texts the views write in Vietnamese.
 EN: dict[str, str] = {
+    "Lưu": "Save",
+    "Nội dung kết luận không được để trống.": "The conclusion text cannot be empty.",
+    "Sửa phiên họp": "Edit meeting",
+    "Tên phiên họp không được để trống.": "The meeting title cannot be empty.",
+    "Sửa phiên họp…": "Edit meeting…",
+    "Xóa phiên họp…": "Delete meeting…",
+    "Xóa phiên họp đang chọn cùng các kết luận của nó (có thể hoàn tác)":
+        "Delete the selected meeting with its conclusions (can be undone)",
+    "Sửa kết luận…": "Edit conclusion…",
+    "Xóa kết luận…": "Delete conclusion…",
+    "Đã sửa phiên họp: {t}": "Meeting changed: {t}",
+    "Sửa kết luận số {n}": "Edit conclusion {n}",
+    "Đã sửa kết luận số {n}": "Conclusion {n} changed",
+    "Xác nhận xóa": "Confirm deletion",
+    "Xóa": "Delete",
+    "Không xóa": "Keep",
+    "Xóa phiên họp «{t}» ngày {d} cùng {n} kết luận của nó? Các nhiệm vụ đã giao từ các kết luận vẫn được giữ."
+    " Có thể hoàn tác (Ctrl+Z).":
+        "Delete the meeting «{t}» of {d} with its {n} conclusions? Tasks assigned from the conclusions are kept."
+        " This can be undone (Ctrl+Z).",
+    "Xóa phiên họp": "Delete meeting",
+    "Đã xóa phiên họp: {t} (Ctrl+Z để hoàn tác)": "Meeting deleted: {t} (Ctrl+Z to undo)",
+    "Xóa kết luận số {n}? Các nhiệm vụ đã giao từ kết luận này vẫn được giữ. Có thể hoàn tác (Ctrl+Z).":
+        "Delete conclusion {n}? Tasks assigned from it are kept. This can be undone (Ctrl+Z).",
+    "Xóa kết luận số {n}": "Delete conclusion {n}",
+    "Đã xóa kết luận số {n} (Ctrl+Z để hoàn tác)": "Conclusion {n} deleted (Ctrl+Z to undo)",
     "Tìm cơ quan (không cần dấu)…": "Find an agency (accents optional)…",
     "Nhấp đúp vào một cơ quan để xem danh sách nhiệm vụ; vào cột “Quá hạn” hoặc “Hoàn thành” để xem riêng các nhiệm vụ đó.":
         "Double-click an agency to see its tasks; on the “Overdue” or “Completed” column to see only those.",

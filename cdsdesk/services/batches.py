@@ -31,7 +31,13 @@ def begin_batch(session: Session, *, kind: str, source_name: str = "", source_sh
 
 
 def finish_batch(batch: ImportBatch, summary: dict[str, Any]) -> None:
-    batch.summary_json = json.dumps(summary, ensure_ascii=False, default=str)
+    """Add the summary to what the importer may already have kept on the batch."""
+    try:
+        kept = json.loads(batch.summary_json or "{}")
+    except ValueError:
+        kept = {}
+    kept = kept if isinstance(kept, dict) else {}
+    batch.summary_json = json.dumps({**kept, **summary}, ensure_ascii=False, default=str)
 
 
 def find_applied(session: Session, sha256: str) -> ImportBatch | None:

@@ -187,6 +187,10 @@ class Task(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # recoverable deletion
+    # Every UPDATE of the row is conditional on the revision this session read:
+    # ``… SET revision = :new WHERE id = :id AND revision = :read``. Two clients that both passed
+    # the revision check cannot both write; the second finds no row and changes nothing.
+    __mapper_args__ = {"version_id_col": revision, "version_id_generator": False}
 
     plan: Mapped[Plan | None] = relationship()
     area: Mapped[Area | None] = relationship()
@@ -306,6 +310,8 @@ class IndicatorValue(Base):
     stored_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
     revision: Mapped[int] = mapped_column(Integer, default=1)
+    # Conditional writes by revision, as for tasks.
+    __mapper_args__ = {"version_id_col": revision, "version_id_generator": False}
 
     indicator: Mapped[Indicator] = relationship()
     agency: Mapped[Agency] = relationship()

@@ -158,6 +158,45 @@
     </message>
 </context>
 <context>
+    <name>DirectiveDialog</name>
+    <message>
+        <source>Sửa kết luận số {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nội dung:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(chưa giao cơ quan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ quan thực hiện:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>có thời hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thời hạn:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nội dung kết luận không được để trống.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DirectiveTaskDialog</name>
     <message>
         <source>Giao nhiệm vụ từ kết luận số {n}</source>
@@ -210,6 +249,158 @@
     <message>
         <source>Nội dung nhiệm vụ không được để trống.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the review report</source>
+        <extracomment>(format key, label) in the order the combo box lists them. Letterhead fields the dialog edits, in order (labels in ExportDialog._setting_labels).</extracomment>
+        <translation>Xuất báo cáo sơ kết, tổng kết</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Letterhead and signature</source>
+        <translation>Thể thức và chữ ký</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất báo cáo</translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>A period code (2024Q1, 2024S1, 2024) or 9 months (2024-9M)</source>
+        <translation>Mã kỳ (2024Q1, 2024S1, 2024) hoặc 9 tháng (2024-9M)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Figures as of</source>
+        <translation>Số liệu tính đến ngày</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Lead agency</source>
+        <translation>Cơ quan chủ trì</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Định dạng</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Preview of the summary</source>
+        <translation>Xem trước phần tổng hợp</translation>
+    </message>
+    <message>
+        <source>Recipients (one per line)</source>
+        <translation>Nơi nhận (mỗi dòng một nơi)</translation>
+    </message>
+    <message>
+        <source>Saved with the data and used for every report</source>
+        <translation>Lưu cùng dữ liệu và dùng cho mọi báo cáo</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh</translation>
+    </message>
+    <message>
+        <source>Governing body</source>
+        <translation>Cơ quan chủ quản</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Report number</source>
+        <translation>Số báo cáo</translation>
+    </message>
+    <message>
+        <source>Signing on behalf of</source>
+        <translation>Thay mặt (TM.)</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s title</source>
+        <translation>Chức vụ người ký</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Letterhead template (.docx)</source>
+        <translation>Mẫu tiêu đề (.docx)</translation>
+    </message>
+    <message>
+        <source>All plans</source>
+        <translation>Tất cả kế hoạch</translation>
+    </message>
+    <message>
+        <source>All agencies</source>
+        <translation>Tất cả cơ quan</translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation>Lưu báo cáo thành</translation>
+    </message>
+    <message>
+        <source>Letterhead template</source>
+        <translation>Mẫu tiêu đề</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Đang đếm…</translation>
+    </message>
+    <message>
+        <source>Choose a file in an existing folder.</source>
+        <translation>Hãy chọn một tệp trong thư mục đã có.</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>Đang lập báo cáo…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Drawing the charts…</source>
+        <translation>Đang vẽ biểu đồ…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Đã hủy xuất báo cáo; không có tệp nào được ghi.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Xuất báo cáo không thành công: %1</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>Đã xuất: %1</translation>
     </message>
 </context>
 <context>
@@ -534,10 +725,61 @@
     </message>
 </context>
 <context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>Sửa phiên họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày họp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loại phiên họp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên phiên họp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chủ trì:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên phiên họp không được để trống.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MeetingsView</name>
     <message>
-        <source>Ghi phiên họp mới</source>
+        <source>Sửa phiên họp…</source>
         <extracomment>A task was created from a conclusion (task id).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa phiên họp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa phiên họp đang chọn cùng các kết luận của nó (có thể hoàn tác)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi phiên họp mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -578,6 +820,14 @@
     </message>
     <message>
         <source>Tạo nhiệm vụ từ kết luận đang chọn, giao cho cơ quan với thời hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sửa kết luận…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa kết luận…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -626,6 +876,58 @@
     </message>
     <message>
         <source>Đã giao nhiệm vụ {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sửa phiên họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã sửa phiên họp: {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sửa kết luận số {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã sửa kết luận số {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xác nhận xóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không xóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa phiên họp «{t}» ngày {d} cùng {n} kết luận của nó? Các nhiệm vụ đã giao từ các kết luận vẫn được giữ. Có thể hoàn tác (Ctrl+Z).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa phiên họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã xóa phiên họp: {t} (Ctrl+Z để hoàn tác)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa kết luận số {n}? Các nhiệm vụ đã giao từ kết luận này vẫn được giữ. Có thể hoàn tác (Ctrl+Z).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa kết luận số {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã xóa kết luận số {n} (Ctrl+Z để hoàn tác)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTreeWidget,
+    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QTreeWidget,
     QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
