@@ -51,41 +51,58 @@ def fold(text: str | None) -> str:
     return _WS.sub(" ", "".join(out).lower()).strip()
 
 
+def _letter(ch: str) -> tuple[str, int, bool]:
+    """(base letter with its modifier, tone rank, is_upper) of one NFC character."""
+    parts = unicodedata.normalize("NFD", ch)
+    base, marks = parts[0], parts[1:]
+    upper = base.isupper()
+    base = base.lower()
+    if base == "đ":
+        return "đ", 0, upper
+    tone = 0
+    for m in marks:
+        if m in _TONES:
+            tone = _TONES[m]
+        elif (base, m) in _MODIFIED:
+            base = _MODIFIED[(base, m)]
+    return base, tone, upper
+
+
+#: Each character's three collation levels, worked out once (sort keys for 50,000 titles).
+_KEY_PARTS: dict[str, tuple[str, str, str]] = {}
+
+
+def _key_parts(ch: str) -> tuple[str, str, str]:
+    base, tone, upper = _letter(ch)
+    rank = _LETTER_RANK.get(base)
+    if rank is not None:
+        # Letters sort after digits and punctuation, as in a dictionary.
+        primary = chr(0x3000 + rank)
+    elif base.isdigit():
+        primary = chr(0x2000 + ord(base))
+    else:
+        primary = base if ord(base) < 0x2000 else chr(0x2F00)
+    parts = (primary, chr(0x41 + tone), "1" if upper else "0")
+    if len(_KEY_PARTS) < 20000:
+        _KEY_PARTS[ch] = parts
+    return parts
+
+
 def _letters(text: str):
     """Yield (base letter with its modifier, tone rank, is_upper) for each character."""
     for ch in unicodedata.normalize("NFC", text):
-        parts = unicodedata.normalize("NFD", ch)
-        base, marks = parts[0], parts[1:]
-        upper = base.isupper()
-        base = base.lower()
-        if base == "đ":
-            yield "đ", 0, upper
-            continue
-        tone = 0
-        for m in marks:
-            if m in _TONES:
-                tone = _TONES[m]
-            elif (base, m) in _MODIFIED:
-                base = _MODIFIED[(base, m)]
-        yield base, tone, upper
+        yield _letter(ch)
 
 
 def sort_key(text: str | None) -> str:
     """A string whose plain ordering is Vietnamese collation order (case- and tone-aware)."""
     if not text:
         return ""
-    primary, secondary, tertiary = [], [], []
-    for base, tone, upper in _letters(_WS.sub(" ", str(text)).strip()):
-        rank = _LETTER_RANK.get(base)
-        if rank is not None:
-            # Letters sort after digits and punctuation, as in a dictionary.
-            primary.append(chr(0x3000 + rank))
-        elif base.isdigit():
-            primary.append(chr(0x2000 + ord(base)))
-        else:
-            primary.append(base if ord(base) < 0x2000 else chr(0x2F00))
-        secondary.append(chr(0x41 + tone))
-        tertiary.append("1" if upper else "0")
+    cache = _KEY_PARTS
+    parts = [cache.get(ch) or _key_parts(ch) for ch in unicodedata.normalize("NFC", _WS.sub(" ", str(text)).strip())]
+    if not parts:
+        return "\x01\x01"
+    primary, secondary, tertiary = zip(*parts)
     return "".join(primary) + "\x01" + "".join(secondary) + "\x01" + "".join(tertiary)
 
 

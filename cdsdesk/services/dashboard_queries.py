@@ -32,20 +32,37 @@ def dashboard_summary(
     day = as_of or dt.date.today()
     conds = queries._filters(session, as_of=as_of, plan_id=plan_id, agency_id=agency_id)
     st = queries.status_expr(as_of).label("st")
-    inner = select(Task.lead_agency_id.label("a"), Task.plan_id.label("p"), st, Task.deadline.label("d")).where(*conds).subquery()
+    inner = queries.task_rows(
+        session, select(Task.lead_agency_id.label("a"), Task.plan_id.label("p"), st, Task.deadline.label("d")).where(*conds),
+        as_of)
     over = case((and_(inner.c.d.is_not(None), inner.c.d < day, inner.c.st.not_in(COMPLETED)), 1), else_=0)
-    rows = session.execute(
+    rows = session.connection().execute(
         select(inner.c.a, inner.c.p, inner.c.st, func.count(), func.sum(over)).group_by(inner.c.a, inner.c.p, inner.c.st)
     ).all()
-    total = queries._count_rows((0, st_, n, o) for _a, _p, st_, n, o in rows).get(0, queries.empty_counts())
-    by_a = queries._count_rows((a, st_, n, o) for a, _p, st_, n, o in rows)
-    by_p = queries._count_rows((p, st_, n, o) for _a, p, st_, n, o in rows)
-    agencies = session.execute(select(Agency.id, Agency.code, Agency.name, Agency.kind, Agency.parent_id)).all()
+    # Thousands of (agency, plan, status) groups: add them up by (agency, status) and (plan,
+    # status) first, so the per-group dicts are made once per agency and plan, not per row.
+    by_ast: dict[tuple, list[int]] = {}
+    by_pst: dict[tuple, list[int]] = {}
+    by_st: dict[tuple, list[int]] = {}
+    for a, p, st_, n, o in rows:
+        n, o = int(n), int(o or 0)
+        for acc, key in ((by_ast, (a, st_)), (by_pst, (p, st_)), (by_st, (0, st_))):
+            cell = acc.get(key)
+            if cell is None:
+                acc[key] = [n, o]
+            else:
+                cell[0] += n
+                cell[1] += o
+    total = queries._count_rows((g, st_, n, o) for (g, st_), (n, o) in by_st.items()).get(0, queries.empty_counts())
+    by_a = queries._count_rows((g, st_, n, o) for (g, st_), (n, o) in by_ast.items())
+    by_p = queries._count_rows((g, st_, n, o) for (g, st_), (n, o) in by_pst.items())
+    agencies = session.connection().execute(
+        select(Agency.id, Agency.code, Agency.name, Agency.kind, Agency.parent_id)).all()
     by_agency = sorted(
         (queries.AgencyCounts(a.id, a.code, a.name, a.kind, a.parent_id, by_a[a.id]) for a in agencies if a.id in by_a),
         key=lambda r: sort_key(r.name),
     )
-    plans = session.execute(
+    plans = session.connection().execute(
         select(Plan.id, Plan.code, Plan.name, Plan.year, Plan.kind).order_by(Plan.year.desc().nulls_last(), Plan.code)
     ).all()
     by_plan = [queries.PlanCounts(p.id, p.code, p.name, p.year, p.kind, by_p[p.id]) for p in plans if p.id in by_p]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -17,7 +17,7 @@ from ..domain.rules import Classification, classify_target
 from ..domain.status import Aggregation, Direction, TargetClass, ValueType
 from ..domain.text import nfc
 from ..store.errors import WriteConflictError
-from ..store.models import Agency, Indicator, IndicatorValue, Target, utcnow
+from ..store.models import Agency, Indicator, IndicatorValue, Plan, Target, utcnow
 from . import audit, current_user
 from .lookup import province
 
@@ -307,26 +307,116 @@ class IndicatorRow:
         }
 
 
-def overview(session: Session, *, plan_id: int | None = None, as_of: dt.date | None = None) -> list[IndicatorRow]:
-    """Each indicator with its latest province value, its province-wide target and the class."""
-    q = select(Indicator).where(Indicator.deleted_at.is_(None)).order_by(Indicator.sort_order, Indicator.code)
+def province_series_all(session: Session, indicator_ids: Iterable[int] | None = None) -> dict[int, list[SeriesPoint]]:
+    """The province series (as ``series(..., None)`` gives it, every period, oldest first) of every
+    live indicator, or of ``indicator_ids``: two grouped queries for all of them instead of a few
+    per indicator. The result does not depend on the as-of day; ``series_as_of`` narrows it."""
+    prov = province(session)
+    prov_id = prov.id if prov else None
+    ids = None if indicator_ids is None else sorted(set(indicator_ids))
+    ind_q = select(Indicator.id, Indicator.aggregation).where(Indicator.deleted_at.is_(None))
+    if ids is not None:
+        ind_q = ind_q.where(Indicator.id.in_(ids))
+    aggregation = dict(session.execute(ind_q).all())
+    if not aggregation:
+        return {}
+    points: dict[int, dict[str, SeriesPoint]] = {i: {} for i in aggregation}
+    own = select(IndicatorValue.indicator_id, IndicatorValue.period, IndicatorValue.period_end,
+                 IndicatorValue.value).where(IndicatorValue.agency_id == prov_id)
+    if ids is not None:
+        own = own.where(IndicatorValue.indicator_id.in_(list(aggregation)))
+    for iid, p, e, v in session.execute(own):
+        if iid in points:
+            points[iid][p] = SeriesPoint(p, e, v)
+    rolled = [i for i, agg in aggregation.items() if agg != Aggregation.NONE.value]
+    if rolled:
+        fns = {Aggregation.SUM.value: 0, Aggregation.MEAN.value: 1, Aggregation.MAX.value: 2, Aggregation.MIN.value: 3}
+        iv = IndicatorValue
+        # Grouped by (indicator, period) only, so that a covering index in that order serves the
+        # whole aggregate; a period's last day follows from its code.
+        q = select(iv.indicator_id, iv.period, func.sum(iv.value), func.avg(iv.value),
+                   func.max(iv.value), func.min(iv.value))
+        if len(rolled) < len(aggregation) or ids is not None:
+            q = q.where(iv.indicator_id.in_(rolled))
+        if prov_id is not None:
+            q = q.where(iv.agency_id != prov_id)
+        ends: dict[str, dt.date] = {}
+        for iid, p, *vals in session.execute(q.group_by(iv.indicator_id, iv.period)):
+            mine = points.get(iid)
+            if mine is None or p in mine:
+                continue
+            v = vals[fns[aggregation[iid]]]
+            if v is not None:
+                e = ends.get(p)
+                if e is None:
+                    e = ends[p] = Period.parse(p).end
+                mine[p] = SeriesPoint(p, e, float(v))
+    keys: dict[str, tuple] = {}
+
+    def order(sp: SeriesPoint) -> tuple:
+        k = keys.get(sp.period)
+        if k is None:
+            k = keys[sp.period] = Period.parse(sp.period).sort_key
+        return k
+
+    return {iid: sorted(pts.values(), key=order) for iid, pts in points.items()}
+
+
+def series_as_of(points: list[SeriesPoint], as_of: dt.date | None) -> list[SeriesPoint]:
+    """The points of a series known on the day (a period counts once it has ended by then)."""
+    if as_of is None:
+        return list(points)
+    return [p for p in points if p.end <= as_of]
+
+
+def overview(session: Session, *, plan_id: int | None = None, as_of: dt.date | None = None,
+             series_map: dict[int, list[SeriesPoint]] | None = None) -> list[IndicatorRow]:
+    """Each indicator with its latest province value, its province-wide target and the class.
+
+    ``series_map`` is what ``province_series_all`` returned (a caller may keep it between calls:
+    it does not depend on the day); without it the series are read here."""
+    q = (
+        select(Indicator.id, Indicator.code, Indicator.name, Indicator.unit, Indicator.value_type,
+               Indicator.direction, Plan.code)
+        .outerjoin(Plan, Plan.id == Indicator.plan_id)
+        .where(Indicator.deleted_at.is_(None))
+        .order_by(Indicator.sort_order, Indicator.code)
+    )
     if plan_id is not None:
         q = q.where(Indicator.plan_id == plan_id)
+    indicators = session.execute(q).all()
+    if not indicators:
+        return []
+    wanted = [r[0] for r in indicators]
+    targets: dict[int, Any] = {}  # plain rows with the Target's field names: no ORM objects to build
+    tq = (select(Target.id, Target.indicator_id, Target.target_value, Target.target_date, Target.baseline_value,
+                 Target.baseline_period).where(Target.agency_id.is_(None)).order_by(Target.id))
+    if plan_id is not None:
+        tq = tq.where(Target.indicator_id.in_(wanted))
+    for t in session.execute(tq):
+        targets.setdefault(t.indicator_id, t)
+    if series_map is None:
+        series_map = province_series_all(session, None if plan_id is None else wanted)
+    else:
+        missing = [i for i in wanted if i not in series_map]
+        if missing:
+            series_map = {**series_map, **province_series_all(session, missing)}
+    day = as_of or dt.date.today()
     out = []
-    for ind in session.scalars(q):
-        target = next((t for t in ind.targets if t.agency_id is None), None)
-        pts = series(session, ind.id, None, as_of=as_of)
+    for iid, code, name, unit, value_type, direction, plan_code in indicators:
+        target = targets.get(iid)
+        pts = series_as_of(series_map.get(iid, []), as_of)
         latest = pts[-1] if pts else None
         previous = pts[-2] if len(pts) > 1 else None
         klass = projected = None
         if target is not None:
             c = classify_target(
                 values=[(p.end, p.value) for p in pts], target_value=target.target_value,
-                target_date=target.target_date, direction=ind.direction,
-                baseline=baseline_point(target), as_of=as_of or dt.date.today())
+                target_date=target.target_date, direction=direction,
+                baseline=baseline_point(target), as_of=day)
             klass, projected = c.klass.value, c.projected
         out.append(IndicatorRow(
-            ind.id, ind.code, ind.name, ind.unit, ind.value_type, ind.plan.code if ind.plan else "",
+            iid, code, name, unit, value_type, plan_code or "",
             latest.period if latest else None, latest.value if latest else None,
             previous.value if previous else None,
             target.id if target else None, target.target_value if target else None,

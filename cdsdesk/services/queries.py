@@ -113,10 +113,20 @@ def _count_rows(rows: Iterable[Sequence]) -> dict:
     return out
 
 
+def task_rows(session: Session, stmt, as_of: dt.date | None):  # noqa: ANN001, ANN201
+    """``stmt`` (per-task rows with the status as of the day) ready to be grouped. For a past day
+    the status is a subquery per task; as a plain subquery the database may inline it and run that
+    subquery once for every place the status is named (group, count, overdue): three times. A
+    materialized CTE runs it once per task."""
+    if _historical(as_of) and session.get_bind().dialect.name in ("sqlite", "postgresql"):
+        return stmt.cte().prefix_with("MATERIALIZED")
+    return stmt.subquery()
+
+
 def _grouped_counts(session: Session, group_col, as_of: dt.date | None, conds) -> dict:
     day = as_of or _today()
     st = status_expr(as_of).label("st")
-    inner = select(group_col.label("g"), st, Task.deadline.label("deadline")).where(*conds).subquery()
+    inner = task_rows(session, select(group_col.label("g"), st, Task.deadline.label("deadline")).where(*conds), as_of)
     over = case(
         (and_(inner.c.deadline.is_not(None), inner.c.deadline < day, inner.c.st.not_in(COMPLETED)), 1),
         else_=0,

@@ -13,6 +13,57 @@ from ..services.changes import Changes
 from ..store.engine import Database
 
 
+class IndicatorSeriesCache:
+    """The province series of every indicator, kept between refreshes: they do not depend on the
+    day, so a new period or as-of date classifies the targets again without reading 1.7 million
+    values. A write re-reads only the indicators it names; another database starts afresh."""
+
+    def __init__(self) -> None:
+        self._map: dict[int, list] | None = None
+        self._stale: set[int] = set()
+        #: Bumped by every change: a map read off the thread before it is not taken.
+        self.generation = 0
+
+    @property
+    def loaded(self) -> bool:
+        return self._map is not None and not self._stale
+
+    def get(self, session) -> dict[int, list]:  # noqa: ANN001
+        from ..services.indicators import province_series_all
+
+        if self._map is None:
+            self._map = province_series_all(session)
+            self._stale.clear()
+        elif self._stale:
+            ids, self._stale = self._stale, set()
+            fresh = province_series_all(session, ids)
+            for iid in ids:
+                self._map.pop(iid, None)
+            self._map.update(fresh)
+        return self._map
+
+    def put(self, series: dict[int, list], generation: int) -> None:
+        """A map read elsewhere (off the GUI thread) when ``generation`` was current."""
+        if self._map is None and generation == self.generation:
+            self._map = series
+
+    def clear(self) -> None:
+        self._map = None
+        self._stale.clear()
+        self.generation += 1
+
+    def changed(self, changes: Changes) -> None:
+        if not (changes.indicators or changes.agencies):
+            return
+        self.generation += 1
+        if self._map is None:
+            return
+        if -1 in changes.indicators or changes.agencies:
+            self.clear()
+        else:
+            self._stale |= set(changes.indicators)
+
+
 class AppContext(QObject):
     #: The reporting period or the as-of date changed: every view re-reads.
     period_changed = Signal()
@@ -32,6 +83,9 @@ class AppContext(QObject):
         self.period: Period = Period.containing(today, "S")
         self.lang: str = "vi"
         self.user: str = ""
+        self.indicator_series = IndicatorSeriesCache()
+        # Connected first, so the cache is current before any view re-reads.
+        self.data_changed.connect(self.indicator_series.changed)
 
     def set_period(self, period: Period, as_of: dt.date | None = None) -> None:
         self.period = period
@@ -44,6 +98,7 @@ class AppContext(QObject):
 
     def set_database(self, db: Database) -> None:
         old, self.db = self.db, db
+        self.indicator_series.clear()
         self.undo_stack.clear()
         self.database_changed.emit()
         if old is not db:

@@ -332,7 +332,10 @@ class MainWindow(QMainWindow):
             view.new_task()
 
     def refresh_all(self) -> None:
+        self.ctx.indicator_series.clear()  # F5: someone else may have written to the database
         for widget in self.pages.values():
+            if hasattr(widget, "scopes_dirty"):
+                widget.scopes_dirty = True  # lists of plans and agencies may have changed too
             if hasattr(widget, "refresh"):
                 widget.refresh()
         self._update_status()
@@ -581,7 +584,10 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         key = self.settings.value("window/page", "dashboard")
         keys = [p.key for p in PAGES]
-        self.show_page(key if key in keys else "dashboard")
+        page = self.show_page(key if key in keys else "dashboard")
+        # The page the window opens with paints its quick figures first and reads the rest after.
+        if hasattr(page, "defer_first_load"):
+            page.defer_first_load = True
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -151,3 +151,92 @@ def test_damaged_database_is_offered_its_newest_good_backup(qtbot, monkeypatch, 
             assert s.scalars(select(Agency.code)).all() == ["STTTT"]
     finally:
         db.dispose()
+
+
+def test_damage_found_after_the_window_opened_closes_it_and_offers_the_backup(qtbot, monkeypatch, tmp_path):
+    """A file whose first pages read well opens its window while the integrity check runs, with
+    every write refused meanwhile; damage found deeper in then takes the ordinary path: the window
+    goes, the newest good backup is offered and the restored data opens."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    import cdsdesk.app as app_module
+    import cdsdesk.ui.messages as messages
+    from cdsdesk.services import agencies
+    from cdsdesk.store.backup import make_backup
+    from cdsdesk.store.session import open_database
+
+    path = tmp_path / "bcđ.db"
+    db = open_database(path)
+    with db.session() as s:
+        agencies.create_agency(s, code="STTTT", name="Sở Thông tin và Truyền thông", kind="department")
+    db.dispose()
+    make_backup(path, "manual")
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ix_agencies_parent_id'").fetchone()[0]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * page_size:root * page_size] = b"\x07" * page_size  # an index page is garbage
+    path.write_bytes(bytes(data))
+
+    starts = []
+    real_start = app_module._EarlyOpen.try_start.__func__
+
+    def spy(cls, target, *, need_tasks):
+        early = real_start(cls, target, need_tasks=need_tasks)
+        starts.append(early)
+        if early is not None:  # a write while the check runs is refused
+            from sqlalchemy import text
+
+            with pytest.raises(Exception):
+                with early.db.session() as s:
+                    s.execute(text("UPDATE agencies SET name = 'x'"))
+        return early
+
+    monkeypatch.setattr(app_module._EarlyOpen, "try_start", classmethod(spy))
+    asked = {}
+
+    def accept_restore(box):  # noqa: ANN001
+        asked["text"] = box.text()
+        restore = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+        restore[0].click() if restore else box.reject()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", accept_restore)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(messages, "log_file", lambda: tmp_path / "log" / "cdsdesk.log")
+    seen = {"tries": 0}
+
+    def check():
+        from cdsdesk.ui.main_window import MainWindow
+
+        wins = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        seen["tries"] += 1
+        if "text" in asked and wins:
+            seen["shown"] = True
+            wins[0].close()
+            return
+        if seen["tries"] > 400:
+            QApplication.quit()
+            return
+        QTimer.singleShot(50, check)
+
+    QTimer.singleShot(0, check)
+    from cdsdesk.app import run_gui
+
+    code = run_gui(str(path), argv=["cdsdesk"])
+    assert starts and starts[0] is not None  # the window opened before the check ended
+    assert code == 0 and seen.get("shown") and "hỏng" in asked["text"]
+    assert [p for p in tmp_path.iterdir() if p.name.endswith(".damaged")]
+    db = open_database(path)
+    try:
+        from sqlalchemy import select
+
+        from cdsdesk.store.models import Agency
+
+        with db.session() as s:
+            assert s.scalars(select(Agency.code)).all() == ["STTTT"]
+    finally:
+        db.dispose()

@@ -92,6 +92,40 @@ def test_indicator_series_shows_values_baseline_projection_and_target(qapp):
     assert "Mục tiêu\n2025" in labels and "6 tháng đầu\nnăm 2024" in labels
 
 
+def test_an_indicator_chart_drawn_again_in_its_widget_shows_only_the_new_indicator(qapp):
+    from cdsdesk.ui.charts import plots
+
+    other = IndicatorSeries(
+        name="Số doanh nghiệp số", unit="doanh nghiệp",
+        points=[SeriesPoint("Năm 2023", D(2023, 12, 31), 120.0)],
+    )
+    chart = plots.build("indicator_series", SERIES)
+    assert plots.redraw(chart, "indicator_series", other)
+    fresh = plots.build("indicator_series", other)
+    assert _texts(chart) == _texts(fresh) == ["120"]
+    assert _legend(chart) == _legend(fresh)
+    assert "Mục tiêu" not in " ".join(_legend(chart)) and "Số doanh nghiệp số" in chart.title_item.text
+    assert chart.ticks == fresh.ticks
+    assert plots.redraw(chart, "indicator_series", SERIES)  # and back: everything of the first again
+    assert sorted(_texts(chart)) == sorted(_texts(plots.build("indicator_series", SERIES)))
+    assert not plots.redraw(chart, "agency_comparison", SERIES)
+
+
+@pytest.mark.parametrize("kind, first, second", [
+    ("status_by_agency", SBA, StatusByAgency(agencies=["Sở Y tế"], counts={"done": [3], "in_progress": [1]}, overdue=[0])),
+    ("completion_by_plan", CBP, CompletionByPlan(plans=["Đề án 06"], completed=[1], total=[4])),
+])
+def test_dashboard_charts_drawn_again_match_a_fresh_chart(qapp, kind, first, second):
+    from cdsdesk.ui.charts import plots
+
+    chart = plots.build(kind, first)
+    assert plots.redraw(chart, kind, second)
+    fresh = plots.build(kind, second)
+    assert _texts(chart) == _texts(fresh)
+    assert _legend(chart) == _legend(fresh)
+    assert _axis_labels(chart) == _axis_labels(fresh)
+
+
 def test_agency_comparison_sorts_highest_first_and_marks_the_target(qapp):
     from cdsdesk.ui.charts import plots
 

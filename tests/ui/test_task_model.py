@@ -137,3 +137,38 @@ def test_open_status_and_deadline_windows(db, small_province, vi):
     assert _codes(model) == ["DA06-02"]
     model.set_filter(TaskFilter(deadline_from=dt.date(2024, 1, 1), deadline_to=dt.date(2024, 6, 30)))
     assert _codes(model) == ["DA06-01", "KH-01"]
+
+
+def test_typing_narrows_and_backspace_widens_the_search(db, small_province, vi):
+    """Each keystroke's result, whether it narrows the last one or goes back to an earlier one,
+    is what a fresh search for that text finds."""
+    model = TaskTableModel(db)
+    model.reload()
+    typed = "so noi vu"
+    seen = {}
+    for text in [typed[:i] for i in range(1, len(typed) + 1)] + [typed[:i] for i in range(len(typed) - 1, -1, -1)]:
+        model.set_filter(TaskFilter(search=text))
+        seen[text] = _codes(model)
+        fresh = TaskTableModel(db)
+        fresh.reload()
+        fresh.set_filter(TaskFilter(search=text))
+        assert _codes(model) == _codes(fresh), text
+    assert seen["so noi vu"] == ["KH-02", "KH-10"] and len(seen[""]) == 5
+    model.sort(COL_CODE, Qt.SortOrder.DescendingOrder)  # a new order: the results follow it
+    assert _codes(model) == ["KH-10", "KH-02", "KH-01", "DA06-02", "DA06-01"]
+    model.set_filter(TaskFilter(search="so noi vu"))
+    assert _codes(model) == ["KH-10", "KH-02"]
+
+
+def test_a_renamed_task_sorts_by_its_new_title(db, small_province, vi):
+    model = TaskTableModel(db)
+    model.reload()
+    model.sort(COL_TITLE, Qt.SortOrder.AscendingOrder)
+    with db.session() as s:
+        task_service.edit_task(s, small_province["t1"], {"title": "Ấn định lộ trình"})  # ấ sorts after a, before b
+    model.refresh_tasks(Changes(tasks={small_province["t1"]}))
+    model.sort(COL_TITLE, Qt.SortOrder.AscendingOrder)
+    titles = _titles(model)
+    assert titles[0] == "Ấn định lộ trình" and titles[1] == "Báo cáo an toàn thông tin"
+    model.sort(COL_CODE, Qt.SortOrder.AscendingOrder)
+    assert _codes(model) == ["DA06-01", "DA06-02", "KH-01", "KH-02", "KH-10"]

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from ...domain.numbers import format_date, format_number
 from ...domain.periods import Period
+from ...domain.rules import classify_target
 from ...domain.text import sort_key
 from ...services import dashboard_queries, queries
 from ...services import indicators as indicator_service
@@ -89,10 +90,15 @@ def indicator_series(session: Session, indicator_id: int, *, as_of: dt.date | No
     the class rests on, read from the baseline (or first value) to the target date."""
     indicator = session.get(Indicator, indicator_id)
     pts = indicator_service.series(session, indicator_id, None, as_of=as_of)
-    target = session.scalar(select(Target).where(Target.indicator_id == indicator_id, Target.agency_id.is_(None)))
+    target = session.scalar(select(Target).where(Target.indicator_id == indicator_id, Target.agency_id.is_(None))
+                            .order_by(Target.id).limit(1))
     klass = projection = baseline = None
     if target is not None:
-        c = indicator_service.classify(session, target, as_of=as_of)
+        # The same rule as ``indicator_service.classify``, on the series already read.
+        c = classify_target(
+            values=[(p.end, p.value) for p in pts], target_value=target.target_value,
+            target_date=target.target_date, direction=indicator.direction,
+            baseline=indicator_service.baseline_point(target), as_of=as_of or dt.date.today())
         klass = c.klass.value
         bp = indicator_service.baseline_point(target)
         if bp is not None:

@@ -95,6 +95,10 @@ class ChartPanel(QWidget):
             return self.chart
         from . import plots  # pyqtgraph loads here, never before a chart is needed
 
+        if self.chart is not None and plots.redraw(self.chart, self.kind, self.data, lang=self.lang):
+            self._dirty = False
+            self.chart_changed.emit()
+            return self.chart
         chart = plots.build(self.kind, self.data, lang=self.lang)
         chart.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         old = self.chart

@@ -105,10 +105,8 @@ class Chart(pg.GraphicsLayoutWidget):
         self.small_font = style.chart_font(9)
         self.title_item = pg.LabelItem(justify="left")
         self.title_item.item.setFont(style.chart_font(12, bold=True))
-        html = f"<b>{_esc(title)}</b>"
-        if subtitle:
-            html += f"<br><span style='color:{style.MUTED}; font-size:9.5pt; font-weight:normal'>{_esc(subtitle)}</span>"
-        self.title_item.setText(html, color=title_color, size="12pt")
+        self._title_color = title_color
+        self.set_title(title, subtitle)
         self.addItem(self.title_item, row=0, col=0)
         self.plot: pg.PlotItem = self.addPlot(row=1, col=0, axisItems=axis_items or {})
         self.plot.hideButtons()
@@ -128,6 +126,28 @@ class Chart(pg.GraphicsLayoutWidget):
         self.addItem(self.legend, row=2, col=0)
         self.ci.layout.setRowStretchFactor(1, 10)
         self.texts: list[pg.TextItem] = []  # value labels, for tests and export checks
+
+    def set_title(self, title: str, subtitle: str = "") -> None:
+        html = f"<b>{_esc(title)}</b>"
+        if subtitle:
+            html += f"<br><span style='color:{style.MUTED}; font-size:9.5pt; font-weight:normal'>{_esc(subtitle)}</span>"
+        self.title_item.setText(html, color=self._title_color, size="12pt")
+
+    def reset(self, title: str, subtitle: str = "") -> None:
+        """Empty the plot and the legend for new data, keeping the widget and its axes."""
+        self.plot.clear()
+        self.legend.clear()
+        self.texts = []
+        self.set_title(title, subtitle)
+        self.fit_title()
+        self.plot.showAxis("left")
+        self.plot.showAxis("bottom")
+        for axis in (self.plot.getAxis("left"), self.plot.getAxis("bottom")):
+            axis.setLabel(None)
+            axis.showLabel(False)
+            axis.setTicks(None)
+        self.plot.getAxis("bottom").setHeight(None)
+        self.plot.getAxis("left").setWidth(None)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self.fit_title(event.size().width() if event is not None else None)  # before the layout resizes
@@ -192,8 +212,21 @@ def _esc(text: str) -> str:
 
 
 # --- the four kinds ---------------------------------------------------------------------------
-def status_by_agency(data: StatusByAgency, lang: str = "vi") -> Chart:
-    chart = Chart(data.title, data.subtitle, axis_items={"bottom": NumberAxis("bottom")}, legend_columns=3)
+def _chart_for(chart: Chart | None, title: str, subtitle: str, *, axes: dict[str, str], legend_columns: int,
+               cls: type = None) -> Chart:  # type: ignore[assignment]
+    """A new chart with NumberAxis ``axes`` (side → suffix), or ``chart`` emptied for new data."""
+    if chart is None:
+        return (cls or Chart)(title, subtitle, axis_items={side: NumberAxis(side, suffix=suffix) for side, suffix in axes.items()},
+                              legend_columns=legend_columns)
+    chart.reset(title, subtitle)
+    for side, suffix in axes.items():
+        chart.plot.getAxis(side)._suffix = suffix
+    chart.legend.setColumnCount(legend_columns)
+    return chart
+
+
+def status_by_agency(data: StatusByAgency, lang: str = "vi", chart: Chart | None = None) -> Chart:
+    chart = _chart_for(chart, data.title, data.subtitle, axes={"bottom": ""}, legend_columns=3)
     n = len(data.agencies)
     if n == 0:
         chart.empty(lang)
@@ -220,9 +253,9 @@ def status_by_agency(data: StatusByAgency, lang: str = "vi") -> Chart:
     return chart
 
 
-def completion_by_plan(data: CompletionByPlan, lang: str = "vi") -> Chart:
+def completion_by_plan(data: CompletionByPlan, lang: str = "vi", chart: Chart | None = None) -> Chart:
     """A bar per plan on a 0–100% track; the percentage on the bar, the counts under the name."""
-    chart = Chart(data.title, data.subtitle, axis_items={"bottom": NumberAxis("bottom", suffix="%")}, legend_columns=2)
+    chart = _chart_for(chart, data.title, data.subtitle, axes={"bottom": "%"}, legend_columns=2)
     n = len(data.plans)
     if n == 0:
         chart.empty(lang)
@@ -333,7 +366,10 @@ class SeriesChart(Chart):
         self.plot.getAxis("bottom").setTicks([_short_ticks(self.ticks, width, self.font, self.keep_ticks), []])
 
 
-def indicator_series(data: IndicatorSeries, lang: str = "vi") -> Chart:
+def indicator_series(data: IndicatorSeries, lang: str = "vi", chart: "SeriesChart | None" = None) -> Chart:
+    """The chart of one indicator; given ``chart`` (one this function drew), drawn again inside
+    it: the widget, its axes and legend are kept, only the items are replaced (the indicator
+    list is walked with the arrow keys, one chart per keystroke)."""
     klass = TargetClass(data.target_class) if data.target_class else None
     subtitle_parts = []
     if data.target_value is not None:
@@ -344,12 +380,8 @@ def indicator_series(data: IndicatorSeries, lang: str = "vi") -> Chart:
     if klass is not None:
         subtitle_parts.append(klass.label(lang))
     suffix = "%" if data.unit == "%" else ""
-    chart = SeriesChart(
-        data.title or data.name,
-        " — ".join(subtitle_parts),
-        axis_items={"left": NumberAxis("left", suffix=suffix)},
-        legend_columns=2,
-    )
+    chart = _chart_for(chart, data.title or data.name, " — ".join(subtitle_parts), axes={"left": suffix},
+                       legend_columns=2, cls=SeriesChart)
     if klass is not None:
         chart.title_item.setText(
             chart.title_item.text.replace(klass.label(lang), f"<b style='color:{style.CLASS_COLORS[klass.value]}'>{_esc(klass.label(lang))}</b>"),
@@ -439,6 +471,9 @@ def indicator_series(data: IndicatorSeries, lang: str = "vi") -> Chart:
     return chart
 
 
+#: Kinds whose chart can be drawn again in place (``redraw``).
+REDRAWABLE = frozenset({"status_by_agency", "completion_by_plan", "indicator_series"})
+
 BUILDERS = {
     "status_by_agency": status_by_agency,
     "completion_by_plan": completion_by_plan,
@@ -447,9 +482,19 @@ BUILDERS = {
 }
 
 
+def redraw(chart: Chart, kind: str, data: Any, *, lang: str = "vi") -> bool:
+    """Draw ``data`` again inside a chart ``build`` made for the same kind, when that kind
+    can; False when a new chart is needed."""
+    if kind not in REDRAWABLE or getattr(chart, "kind", None) != kind or getattr(chart, "lang", None) != lang:
+        return False
+    BUILDERS[kind](coerce(kind, data), lang, chart=chart)
+    return True
+
+
 def build(kind: str, data: Any, *, lang: str = "vi", parent: QWidget | None = None) -> Chart:
     """The chart widget of ``kind`` for ``data`` (a data class or a mapping of its fields)."""
     chart = BUILDERS[kind](coerce(kind, data), lang)
+    chart.kind, chart.lang = kind, lang
     if parent is not None:
         chart.setParent(parent)
     return chart

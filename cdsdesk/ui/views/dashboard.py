@@ -176,6 +176,8 @@ def _table(model: RowsModel, parent: QWidget, stretch: int) -> QTableView:
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    # Widths from the first rows, not from every one of the thousands a large province lists.
+    header.setResizeContentsPrecision(60)
     header.setStretchLastSection(False)
     return view
 
@@ -267,6 +269,9 @@ class DashboardView(RefreshingView):
         lists.setMinimumHeight(220)
         lay.addWidget(lists, 2)
         self._filling = False
+        #: The plan and agency lists need reading again (F5 sets it too).
+        self.scopes_dirty = True
+        self._scopes_db = None
 
     # --- scope ---------------------------------------------------------------------------------
     @property
@@ -279,6 +284,7 @@ class DashboardView(RefreshingView):
 
     def _fill_scopes(self) -> None:
         """Plans and agencies for the selectors, keeping the current choice."""
+        self.scopes_dirty, self._scopes_db = False, self.ctx.db
         self._filling = True
         try:
             keep_plan, keep_agency = self.plan_code, self.agency_code
@@ -316,34 +322,103 @@ class DashboardView(RefreshingView):
     def concerns(self, changes: Changes) -> bool:
         return bool(changes.tasks or changes.indicators or changes.agencies or changes.plans)
 
-    def refresh(self, *, fill_scopes: bool = True) -> None:
+    def refresh(self, *, fill_scopes: bool | None = None) -> None:
+        """Re-read everything; the plan and agency lists only when they may have changed (another
+        database, a write to agencies or plans, F5) or when ``fill_scopes`` says so: a new period
+        does not change them."""
+        if fill_scopes is None:
+            fill_scopes = self.scopes_dirty or self._scopes_db is not self.ctx.db
+        self._refresh_rest(self._refresh_counts(fill_scopes=fill_scopes))
+
+    def _on_data(self, changes: Changes) -> None:
+        if changes.agencies or changes.plans:
+            self.scopes_dirty = True
+        super()._on_data(changes)
+
+    def refresh_quick(self) -> None:
+        """The tiles for the first paint; the charts and lists follow it (``refresh_after_paint``)."""
+        # The plan and agency lists wait too: the first paint counts everything, as "all" does.
+        self._quick = self._refresh_counts(fill_scopes=False)
+
+    def refresh_after_paint(self) -> None:
+        scope = getattr(self, "_quick", None)
+        self._quick = None
+        self._fill_scopes()
+        if scope is None or scope[3] != (self.ctx.db, self.ctx.as_of, self.plan_code, self.agency_code):
+            self.refresh(fill_scopes=False)  # something changed meanwhile: read again
+            return
+        self._refresh_rest(scope, background=not self.ctx.db.network)
+
+    def _refresh_counts(self, *, fill_scopes: bool) -> tuple:
+        """Tiles and heading from one grouped query; returns what the rest of the refresh needs."""
         if fill_scopes:
             self._fill_scopes()
-        ctx = self.ctx
-        as_of = ctx.as_of
-        with ctx.db.session() as s:
+        as_of = self.ctx.as_of
+        with self.ctx.db.session() as s:
             plan_id = s.scalar(select(Plan.id).where(Plan.code == self.plan_code)) if self.plan_code else None
             agency_id = s.scalar(select(Agency.id).where(Agency.code == self.agency_code)) if self.agency_code else None
             summary = dashboard_queries.dashboard_summary(s, as_of=as_of, plan_id=plan_id, agency_id=agency_id)
-            counts, by_agency, by_plan = summary.counts, summary.by_agency, summary.by_plan
+        self.counts = summary.counts
+        self._show_counts(summary.counts)
+        self.heading.setText(self.tr("Tổng quan — {scope}").format(scope=self._scope_text()))
+        return plan_id, agency_id, summary, (self.ctx.db, as_of, self.plan_code, self.agency_code)
+
+    def _refresh_rest(self, scope: tuple, *, background: bool = False) -> None:
+        """Charts, deadlines and the indicators needing effort. The indicators' series are kept
+        in ``ctx.indicator_series``; read for the first time, they come from a worker thread
+        when ``background`` (the window stays responsive meanwhile)."""
+        plan_id, agency_id, summary, key = scope
+        as_of = key[1]
+        self.agency_chart.set_data(chart_build.status_by_agency_from(
+            summary.by_agency, top=TOP_AGENCIES, subtitle=self._scope_text(), lang=self.ctx.lang))
+        self.plan_chart.set_data(chart_build.completion_by_plan_from(summary.by_plan, subtitle=self._scope_text(), lang=self.ctx.lang))
+        cache = self.ctx.indicator_series
+        with self.ctx.db.session() as s:
             due = queries.list_tasks(
                 s, as_of=as_of, plan_id=plan_id, agency_id=agency_id, due_within_days=DUE_SOON_DAYS,
                 deadline_from=as_of, deadline_to=as_of + dt.timedelta(days=DUE_SOON_DAYS),
             )
             due.sort(key=lambda r: (r.deadline, r.code))
-            focus = [r for r in indicator_service.overview(s, plan_id=plan_id, as_of=as_of)
-                     if r.klass == TargetClass.NEEDS_EFFORT.value]
-        self.counts = counts
-        self._show_counts(counts)
-        self.agency_chart.set_data(chart_build.status_by_agency_from(
-            by_agency, top=TOP_AGENCIES, subtitle=self._scope_text(), lang=self.ctx.lang))
-        self.plan_chart.set_data(chart_build.completion_by_plan_from(by_plan, subtitle=self._scope_text(), lang=self.ctx.lang))
+            focus = None
+            if cache.loaded or not background:
+                focus = self._focus_rows(s, plan_id, as_of, cache.get(s))
         self.due_model.set_rows(due)
         self.due_title.setText(self.tr("Đến hạn trong {n} ngày tới ({k} nhiệm vụ)").format(n=DUE_SOON_DAYS, k=format_number(len(due))))
+        if focus is not None:
+            self._show_focus(focus)
+            self.refreshed.emit()
+            return
+        self.focus_title.setText(self.tr("Chỉ tiêu cần nỗ lực tập trung ({k})").format(k="…"))
+        db, generation = self.ctx.db, cache.generation
+
+        def read() -> dict:
+            from ...services.indicators import province_series_all
+
+            with db.session() as s:
+                return province_series_all(s)
+
+        def done(series: dict) -> None:
+            if self.ctx.db is not db:
+                return
+            cache.put(series, generation)
+            if (self.ctx.as_of, self.plan_code, self.agency_code) != key[1:]:
+                return  # a newer refresh has run (or will) with the series now at hand
+            with db.session() as s:
+                self._show_focus(self._focus_rows(s, plan_id, as_of, cache.get(s)))
+            self.refreshed.emit()
+
+        from ..dialogs._worker import run_in_background
+
+        run_in_background(self, read, done, lambda exc: self.show_error(exc))
+
+    @staticmethod
+    def _focus_rows(session, plan_id: int | None, as_of: dt.date, series: dict) -> list:  # noqa: ANN001
+        return [r for r in indicator_service.overview(session, plan_id=plan_id, as_of=as_of, series_map=series)
+                if r.klass == TargetClass.NEEDS_EFFORT.value]
+
+    def _show_focus(self, focus: list) -> None:
         self.focus_model.set_rows(focus)
         self.focus_title.setText(self.tr("Chỉ tiêu cần nỗ lực tập trung ({k})").format(k=format_number(len(focus))))
-        self.heading.setText(self.tr("Tổng quan — {scope}").format(scope=self._scope_text()))
-        self.refreshed.emit()
 
     def _scope_text(self) -> str:
         return chart_build.scope_text(self.ctx.period, self.ctx.as_of, self.ctx.lang)

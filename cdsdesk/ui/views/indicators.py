@@ -133,7 +133,8 @@ class IndicatorsView(RefreshingView):
 
     def refresh(self) -> None:
         with self.ctx.db.session() as s:
-            rows = indicator_service.overview(s, as_of=self.ctx.as_of)
+            rows = indicator_service.overview(s, as_of=self.ctx.as_of,
+                                              series_map=self.ctx.indicator_series.get(s))
         self._all_rows = rows
         counts = indicator_service.class_counts(rows)
         self.summary.setText(self.tr("{n} chỉ tiêu: {a} đã hoàn thành, {l} khả năng cao, {e} cần nỗ lực").format(

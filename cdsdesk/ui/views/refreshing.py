@@ -7,6 +7,9 @@ write in one view does not make every hidden view query the database.
 
 from __future__ import annotations
 
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -15,7 +18,43 @@ from ...services.changes import Changes
 from ..context import AppContext
 
 
+class _AfterPaint(QObject):
+    """Calls ``fn`` once, as soon as the widget has been painted (or after ``fallback_ms``)."""
+
+    def __init__(self, widget: QWidget, fn: Callable[[], None], fallback_ms: int) -> None:
+        super().__init__(widget)
+        self._fn = fn
+        self._done = False
+        widget.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self._fire)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self._done:
+            QTimer.singleShot(0, self, self._fire)  # once this paint has reached the screen
+        return False
+
+    def _fire(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        parent = self.parent()
+        if isinstance(parent, QWidget):
+            parent.removeEventFilter(self)
+        self._fn()
+        self.deleteLater()
+
+
+def after_first_paint(widget: QWidget, fn: Callable[[], None], *, fallback_ms: int = 1000) -> None:
+    """Run ``fn`` in the GUI thread right after the widget is first painted."""
+    _AfterPaint(widget, fn, fallback_ms)
+
+
 class RefreshingView(QWidget):
+    #: Set by the window on the page it opens with: the first show reads only what the first
+    #: paint needs (``refresh_quick``), the rest follows once the window is on screen
+    #: (``refresh_after_paint``), off the GUI thread where it is slow.
+    defer_first_load = False
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -28,6 +67,13 @@ class RefreshingView(QWidget):
     def refresh(self) -> None:
         """Re-read everything the view shows from the database."""
         raise NotImplementedError
+
+    def refresh_quick(self) -> None:
+        """The cheap part of ``refresh`` for the first paint (default: all of it)."""
+        self.refresh()
+
+    def refresh_after_paint(self) -> None:
+        """The rest of the first refresh, once the window has been painted."""
 
     def concerns(self, changes: Changes) -> bool:
         """Whether a write's record of changes touches what this view shows."""
@@ -55,7 +101,12 @@ class RefreshingView(QWidget):
         super().showEvent(event)
         if self._stale:
             self._stale = False
-            self.refresh()
+            if self.defer_first_load:
+                self.defer_first_load = False
+                self.refresh_quick()
+                after_first_paint(self, self.refresh_after_paint)
+            else:
+                self.refresh()
 
     def show_error(self, exc: Exception, title: str = "") -> None:
         """A one-line message in the user's language, never a traceback."""
