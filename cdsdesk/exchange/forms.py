@@ -18,6 +18,7 @@ import re
 import tempfile
 from copy import copy
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -227,6 +228,12 @@ def _protect(ws) -> None:  # noqa: ANN001
     ws.protection.selectUnlockedCells = False
 
 
+@lru_cache(maxsize=50_000)
+def _lines(text: str, width: float) -> int:
+    """Wrapped lines of body text; indicator names, units and notes recur across a province's forms."""
+    return wrapped_lines(text, width, size=BODY_SIZE)
+
+
 class _BodyWriter:
     """Writes the body cells of a sheet. Styling a cell through openpyxl's descriptors hashes
     each style object into the workbook's lists, five times per cell; a form has thousands of
@@ -270,7 +277,7 @@ class _BodyWriter:
             if extra and i in extra:
                 need = max(need, extra[i])
             if v is not None and v != "" and not look[2]:  # centred cells do not wrap: one line
-                need = max(need, wrapped_lines(str(v), self.widths[i], size=BODY_SIZE))
+                need = max(need, _lines(str(v), self.widths[i]))
         ws.row_dimensions[r].height = math.ceil(need * self._line + 3)
 
 
