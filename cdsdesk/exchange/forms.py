@@ -12,17 +12,21 @@ sheets are protected without a password; only the cells to fill in are unlocked.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import re
 import tempfile
+from copy import copy
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
-from sqlalchemy import or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import UserError
@@ -36,7 +40,10 @@ from ..store.engine import Database
 from ..store.models import Agency, Indicator, IndicatorValue, StatusUpdate, Target, Task, utcnow
 from ..store.session import get_setting
 from .apply import record_form_issue
-from .sheet_look import BODY_SIZE, TITLE_SIZE, fit_row_height, font, print_setup, use_vietnamese_default_font
+from .sheet_look import (
+    BODY_SIZE, TITLE_SIZE, fit_row_height, font, line_height, print_setup, use_vietnamese_default_font,
+    wrapped_lines,
+)
 
 from .form_layout import (  # noqa: F401 - re-exported: the names callers know forms by
     FORM_MARK, FORM_VERSION, HIDDEN_SHEET, TASK_SHEET, INDICATOR_SHEET, HELP_SHEET, HEADER_ROW,
@@ -71,68 +78,101 @@ class FormInfo:
 # --- what goes into an agency's form ------------------------------------------------------------
 
 
+def _live_tasks(period: Period):  # noqa: ANN202
+    """Tasks live in the period: not deleted, not started after it ends, not completed before it began."""
+    return (
+        Task.deleted_at.is_(None),
+        or_(Task.start_date.is_(None), Task.start_date <= period.end),
+        ~and_(Task.status == TaskStatus.DONE.value, Task.completed_on.is_not(None),
+              Task.completed_on < period.start),
+    )
+
+
 def agency_tasks(session: Session, agency: Agency, period: Period) -> list[Task]:
     """The tasks the agency leads that are live in the period (not deleted, not started after the
-    period ends, not completed before it began)."""
-    rows = session.scalars(
-        select(Task).where(Task.lead_agency_id == agency.id, Task.deleted_at.is_(None))
-    ).all()
-    out = []
-    for t in rows:
-        if t.start_date and t.start_date > period.end:
-            continue
-        if t.status == TaskStatus.DONE.value and t.completed_on and t.completed_on < period.start:
-            continue
-        out.append(t)
-    return sorted(out, key=lambda t: natural_code_key(t.code))
+    period ends, not completed before it began), in natural code order."""
+    rows = session.scalars(select(Task).where(Task.lead_agency_id == agency.id, *_live_tasks(period))).all()
+    return sorted(rows, key=lambda t: natural_code_key(t.code))
+
+
+def _indicator_filter(agency: Agency):  # noqa: ANN202
+    targeted = select(Target.indicator_id).where(
+        or_(Target.agency_id == agency.id, Target.agency_id.is_(None)) if agency.kind == "province"
+        else Target.agency_id == agency.id
+    )
+    valued = select(IndicatorValue.indicator_id).where(IndicatorValue.agency_id == agency.id).distinct()
+    return and_(
+        Indicator.deleted_at.is_(None),
+        or_(Indicator.id.in_(targeted), Indicator.id.in_(valued), Indicator.verifying_agency_id == agency.id),
+    )
 
 
 def agency_indicators(session: Session, agency: Agency) -> list[Indicator]:
     """Indicators the agency reports: it has a target for it, verifies it, or has sent values for it
     (the province's own form also carries the province-wide targets)."""
-    targeted = select(Target.indicator_id).where(
-        or_(Target.agency_id == agency.id, Target.agency_id.is_(None)) if agency.kind == "province"
-        else Target.agency_id == agency.id
-    )
-    valued = select(IndicatorValue.indicator_id).where(IndicatorValue.agency_id == agency.id)
-    rows = session.scalars(
-        select(Indicator).where(
-            Indicator.deleted_at.is_(None),
-            or_(Indicator.id.in_(targeted), Indicator.id.in_(valued), Indicator.verifying_agency_id == agency.id),
-        )
-    ).all()
+    rows = session.scalars(select(Indicator).where(_indicator_filter(agency))).all()
     return sorted(rows, key=lambda i: (i.sort_order, natural_code_key(i.code)))
 
 
-def _last_note(session: Session, task: Task) -> str:
-    note = session.scalar(
-        select(StatusUpdate.note)
-        .where(StatusUpdate.task_id == task.id, StatusUpdate.retracted_at.is_(None), StatusUpdate.note != "")
-        .order_by(StatusUpdate.entry_date.desc(), StatusUpdate.id.desc())
-        .limit(1)
-    )
-    return note or ""
+def form_counts(session: Session, period: Period) -> dict[int, tuple[int, int]]:
+    """Per agency id: how many tasks and indicators its form for the period would list (an agency
+    left out has none), in a few queries for the whole province rather than two per agency."""
+    tasks = dict(session.execute(
+        select(Task.lead_agency_id, func.count()).where(Task.lead_agency_id.is_not(None), *_live_tasks(period))
+        .group_by(Task.lead_agency_id)
+    ).all())
+    live = {i for i, in session.execute(select(Indicator.id).where(Indicator.deleted_at.is_(None)))}
+    province = [i for i, in session.execute(select(Agency.id).where(Agency.kind == "province"))]
+    reported: dict[int, set[int]] = {}  # agency id → indicator ids, as agency_indicators finds them
+    pairs = session.execute(select(Target.agency_id, Target.indicator_id)).all()
+    pairs += session.execute(select(IndicatorValue.agency_id, IndicatorValue.indicator_id).distinct()).all()
+    pairs += session.execute(select(Indicator.verifying_agency_id, Indicator.id)
+                             .where(Indicator.verifying_agency_id.is_not(None))).all()
+    for agency_id, indicator_id in pairs:
+        for a in (province if agency_id is None else (agency_id,)):
+            reported.setdefault(a, set()).add(indicator_id)
+    agencies = set(tasks) | set(reported)
+    return {a: (tasks.get(a, 0), len(reported.get(a, set()) & live)) for a in agencies}
 
 
-def _value(session: Session, indicator: Indicator, agency: Agency, period: str) -> IndicatorValue | None:
-    return session.scalar(
-        select(IndicatorValue).where(
-            IndicatorValue.indicator_id == indicator.id,
-            IndicatorValue.agency_id == agency.id,
-            IndicatorValue.period == period,
+def _chunks(ids: list[int], size: int = 500):  # noqa: ANN202
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
+def _last_notes(session: Session, tasks: list[Task]) -> dict[int, str]:
+    """The latest note (not retracted, not empty) of each task, in one query per 500 tasks."""
+    out: dict[int, str] = {}
+    for ids in _chunks([t.id for t in tasks]):
+        rows = session.execute(
+            select(StatusUpdate.task_id, StatusUpdate.note)
+            .where(StatusUpdate.task_id.in_(ids), StatusUpdate.retracted_at.is_(None), StatusUpdate.note != "")
+            .order_by(StatusUpdate.task_id, StatusUpdate.entry_date.desc(), StatusUpdate.id.desc())
         )
-    )
+        for task_id, note in rows:
+            out.setdefault(task_id, note)
+    return out
 
 
-def _target(session: Session, indicator: Indicator, agency: Agency) -> Target | None:
-    own = session.scalar(
-        select(Target).where(Target.indicator_id == indicator.id, Target.agency_id == agency.id)
-        .order_by(Target.target_date).limit(1)
+def _values(session: Session, agency: Agency, periods: tuple[str, ...]) -> dict[tuple[int, str], IndicatorValue]:
+    """The agency's values for the given periods, by (indicator id, period)."""
+    rows = session.scalars(
+        select(IndicatorValue).where(IndicatorValue.agency_id == agency.id, IndicatorValue.period.in_(periods))
     )
-    return own or session.scalar(
-        select(Target).where(Target.indicator_id == indicator.id, Target.agency_id.is_(None))
-        .order_by(Target.target_date).limit(1)
+    return {(v.indicator_id, v.period): v for v in rows}
+
+
+def _targets(session: Session, agency: Agency) -> dict[int, Target]:
+    """Per indicator, the agency's own earliest target, else the earliest province-wide one."""
+    own: dict[int, Target] = {}
+    province: dict[int, Target] = {}
+    rows = session.scalars(
+        select(Target).where(or_(Target.agency_id == agency.id, Target.agency_id.is_(None)))
+        .order_by(Target.target_date, Target.id)
     )
+    for t in rows:
+        (own if t.agency_id == agency.id else province).setdefault(t.indicator_id, t)
+    return {**province, **own}
 
 
 # --- writing the workbook -----------------------------------------------------------------------
@@ -188,18 +228,57 @@ def _protect(ws) -> None:  # noqa: ANN001
     ws.protection.selectUnlockedCells = False
 
 
-def _body_cell(ws, row: int, col: int, value, *, fill_in: bool, fmt: str | None = None,  # noqa: ANN001, ANN201
-               center: bool = False):
-    c = ws.cell(row=row, column=col, value=value)
-    c.border = _BORDER
-    c.alignment = _CENTER_TOP if center else _WRAP_TOP
-    c.font = font()
-    if fmt:
-        c.number_format = fmt
-    if fill_in:
-        c.protection = _UNLOCKED
-        c.fill = _FILL_IN_FILL
-    return c
+@lru_cache(maxsize=50_000)
+def _lines(text: str, width: float) -> int:
+    """Wrapped lines of body text; indicator names, units and notes recur across a province's forms."""
+    return wrapped_lines(text, width, size=BODY_SIZE)
+
+
+class _BodyWriter:
+    """Writes the body cells of a sheet. Styling a cell through openpyxl's descriptors hashes
+    each style object into the workbook's lists, five times per cell; a form has thousands of
+    cells in a handful of looks, so each look is styled once and its style record copied (as
+    openpyxl's own worksheet copy does). Row heights are fitted from the known column widths."""
+
+    def __init__(self, ws, columns: list[str], widths: list[int], *, fill_in: set[str],  # noqa: ANN001
+                 centered: set[str] = frozenset(), dates: set[str] = frozenset()) -> None:
+        self.ws = ws
+        self.looks = [(label in fill_in, _DATE_FMT if label in dates else None, label in centered)
+                      for label in columns]
+        self.widths = widths
+        self._styles: dict[tuple, StyleArray] = {}
+        self._line = line_height(BODY_SIZE)
+
+    def _style(self, c, look: tuple, fmt: str | None):  # noqa: ANN001, ANN202
+        key = (look[0], fmt or look[1], look[2])
+        cached = self._styles.get(key)
+        if cached is None:
+            fill_in, fmt_, center = key
+            c.border = _BORDER
+            c.alignment = _CENTER_TOP if center else _WRAP_TOP
+            c.font = font()
+            if fmt_:
+                c.number_format = fmt_
+            if fill_in:
+                c.protection = _UNLOCKED
+                c.fill = _FILL_IN_FILL
+            self._styles[key] = copy(c._style)  # noqa: SLF001
+        else:
+            c._style = copy(cached)  # noqa: SLF001
+
+    def row(self, r: int, values: list, *, formats: dict[int, str | None] | None = None,
+            extra: dict[int, int] | None = None) -> None:
+        """Write one row (``formats``: column index → number format for this row only; ``extra``:
+        column index → lines the cell may need beyond its value, e.g. for a drop-down's choices)."""
+        ws, need = self.ws, 1
+        for i, (v, look) in enumerate(zip(values, self.looks)):
+            c = ws.cell(row=r, column=i + 1, value=v)
+            self._style(c, look, (formats or {}).get(i))
+            if extra and i in extra:
+                need = max(need, extra[i])
+            if v is not None and v != "" and not look[2]:  # centred cells do not wrap: one line
+                need = max(need, _lines(str(v), self.widths[i]))
+        ws.row_dimensions[r].height = math.ceil(need * self._line + 3)
 
 
 def _help_sheet(wb: Workbook, agency: Agency, period: Period) -> tuple[int, int]:
@@ -293,18 +372,19 @@ def build_form(session: Session, agency: Agency, period: Period, *, issue_uuid: 
                              error="Nhập ngày theo dạng ngày/tháng/năm, ví dụ 10/7/2024.")
     for dv in (dv_status, dv_progress, dv_date):
         ws.add_data_validation(dv)
-    status_choices = {TASK_COLUMNS.index(T_STATUS) + 1: list(STATUS_LABELS_VI.values())}
+    status_col = TASK_COLUMNS.index(T_STATUS)
+    # Room for any status picked from the list, whatever the cell holds now.
+    status_lines = max(wrapped_lines(label, TASK_WIDTHS[status_col], size=BODY_SIZE)
+                       for label in STATUS_LABELS_VI.values())
+    body = _BodyWriter(ws, TASK_COLUMNS, TASK_WIDTHS, fill_in=TASK_FILL_IN,
+                       centered={T_DEADLINE, T_PROGRESS, T_DONE_ON}, dates={T_DEADLINE, T_DONE_ON})
+    last_notes = _last_notes(session, tasks)
     for i, t in enumerate(tasks):
-        r = HEADER_ROW + 1 + i
-        values = [
-            t.code, t.title, t.deadline, STATUS_LABELS_VI[TaskStatus(t.status)], t.progress, None,
-            t.completed_on if TaskStatus(t.status).is_completed else None, _last_note(session, t),
-        ]
-        for col, (label, v) in enumerate(zip(TASK_COLUMNS, values), start=1):
-            fmt = _DATE_FMT if label in (T_DEADLINE, T_DONE_ON) else None
-            _body_cell(ws, r, col, v, fill_in=label in TASK_FILL_IN, fmt=fmt,
-                       center=label in (T_DEADLINE, T_PROGRESS, T_DONE_ON))
-        fit_row_height(ws, r, extra=status_choices)  # room for any status picked from the list
+        status = TaskStatus(t.status)
+        body.row(HEADER_ROW + 1 + i, [
+            t.code, t.title, t.deadline, STATUS_LABELS_VI[status], t.progress, None,
+            t.completed_on if status.is_completed else None, last_notes.get(t.id, ""),
+        ], extra={status_col: status_lines})
         hidden_rows.append(["task", t.code, t.uuid, t.revision, t.status, t.progress, None, None])
     if tasks:
         last = HEADER_ROW + len(tasks)
@@ -321,22 +401,24 @@ def build_form(session: Session, agency: Agency, period: Period, *, issue_uuid: 
     _title_block(wi, f"SỐ LIỆU CHỈ TIÊU CHUYỂN ĐỔI SỐ — {period.label_vi().upper()}", agency, period,
                  n_columns=len(INDICATOR_COLUMNS), reporter_cell=False)
     _header(wi, INDICATOR_COLUMNS, INDICATOR_WIDTHS)
+    values = _values(session, agency, (period.code, period.previous().code))
+    targets = _targets(session, agency)
+    body = _BodyWriter(wi, INDICATOR_COLUMNS, INDICATOR_WIDTHS, fill_in=INDICATOR_FILL_IN)
+    previous_col = INDICATOR_COLUMNS.index(I_PREVIOUS)
     for i, ind in enumerate(indicators):
         r = HEADER_ROW + 1 + i
-        current = _value(session, ind, agency, period.code)
-        previous = _value(session, ind, agency, period.previous().code)
-        target = _target(session, ind, agency)
+        current = values.get((ind.id, period.code))
+        previous = values.get((ind.id, period.previous().code))
+        target = targets.get(ind.id)
         target_text = (
             f"{format_number(target.target_value)} ({format_date(target.target_date)})" if target else ""
         )
-        values = [
+        row = [
             ind.code, ind.name, ind.unit, current.value if current else None,
             current.comment if current else None, target_text, previous.value if previous else None,
         ]
-        for col, (label, v) in enumerate(zip(INDICATOR_COLUMNS, values), start=1):
-            fmt = _number_format(v) if label == I_PREVIOUS else None  # what is typed in Giá trị shows as typed
-            _body_cell(wi, r, col, v, fill_in=label in INDICATOR_FILL_IN, fmt=fmt)
-        fit_row_height(wi, r)
+        # What is typed in Giá trị shows as typed; the previous value is grouped by thousands.
+        body.row(r, row, formats={previous_col: _number_format(row[previous_col])})
         vt = ValueType(ind.value_type)
         if vt is ValueType.PERCENT:
             dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="100",
@@ -440,10 +522,11 @@ def write_all_forms(db: Database, period: str | Period, out_dir: Path | str, *, 
         if agency_codes:
             codes = [agency_by_code(s, c).code for c in agency_codes]
         else:
+            counts = form_counts(s, per)
             codes = [
                 a.code for a in s.scalars(
                     select(Agency).where(Agency.active.is_(True)).order_by(Agency.sort_order, Agency.code))
-                if agency_tasks(s, a, per) or agency_indicators(s, a)
+                if any(counts.get(a.id, (0, 0)))
             ]
     out: list[FormInfo] = []
     for code in codes:  # one transaction per form: a form written is a form recorded

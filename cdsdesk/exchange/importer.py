@@ -51,6 +51,8 @@ class ImportOptions:
     #: Set once that backup exists, so 30 forms in one action make one copy, not 30.
     backup_path: Path | None = field(default=None, compare=False)
     backup_taken: bool = field(default=False, compare=False)
+    #: The copy started when the action began, made while the files are read and planned.
+    pending_backup: Any = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self.on_conflict = ConflictPolicy(self.on_conflict)
@@ -112,14 +114,23 @@ def import_files(
     state = state or RunState()
     paths = [Path(p) for p in paths]
     result = ImportResult(dry_run=options.dry_run, policy=options.on_conflict)
-    for i, path in enumerate(paths):
-        if state.cancelled is not None and state.cancelled():
-            break
-        if state.progress is not None:
-            state.progress(i, len(paths), path.name)
-        fp, changes = import_file(db, path, options)
-        result.files.append(fp)
-        state.changes.merge(changes)
+    if options.backup and not options.dry_run and not options.backup_taken and options.pending_backup is None:
+        from ..store.backup import start_pre_import_backup
+
+        options.pending_backup = start_pre_import_backup(db)
+    try:
+        for i, path in enumerate(paths):
+            if state.cancelled is not None and state.cancelled():
+                break
+            if state.progress is not None:
+                state.progress(i, len(paths), path.name)
+            fp, changes = import_file(db, path, options)
+            result.files.append(fp)
+            state.changes.merge(changes)
+    finally:
+        pending, options.pending_backup = options.pending_backup, None
+        if pending is not None:
+            pending.discard()  # no file changed anything: the copy is not needed
     if state.progress is not None:
         state.progress(len(paths), len(paths), "")
     result.changes = state.changes
@@ -205,7 +216,9 @@ def import_file(db: Database, path: Path, options: ImportOptions) -> tuple[FileP
             if options.backup and not options.backup_taken:
                 from ..store.backup import pre_import_backup
 
-                options.backup_path = pre_import_backup(db)  # UserError (disk full …): nothing applied
+                pending, options.pending_backup = options.pending_backup, None
+                # UserError (disk full …): nothing applied
+                options.backup_path = pending.result() if pending is not None else pre_import_backup(db)
                 options.backup_taken = True
             batch = batches.begin_batch(
                 session, kind=importer.kind, source_name=path.name, source_sha256=fp.sha256,

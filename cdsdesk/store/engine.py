@@ -18,7 +18,7 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import sqlite3
 from urllib.parse import quote
@@ -111,6 +111,8 @@ class Database:
     network: bool = False
     read_only: bool = False
     notices: list[str] = field(default_factory=list)
+    #: Run after the engine is disposed (the file closed): e.g. recording that cdsdesk left it sound.
+    on_dispose: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -157,6 +159,12 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        hooks, self.on_dispose = self.on_dispose, []
+        for hook in hooks:
+            try:
+                hook()
+            except OSError:
+                pass
 
 
 def busy_timeout_ms() -> int:

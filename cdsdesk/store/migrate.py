@@ -8,18 +8,22 @@ transactional DDL of its own.
 
 A database whose revision this app does not know (written by a newer version) is refused,
 never "upgraded".
+
+Opening a database that is already at the head costs no Alembic: the head and the known
+revisions are read from the ``revision``/``down_revision`` lines of the migration files (Alembic's
+own reading of the scripts is the fallback when a file does not fit that plain form), and the
+database's revision with one query. Alembic (about half a second to import) loads only to upgrade.
 """
 
 from __future__ import annotations
 
+import ast
+import re
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from ..domain.errors import UserError
 from ..paths import migrations_dir
@@ -27,8 +31,14 @@ from .backup import backup_sqlite, backups_dir, stamped_name
 from .engine import Database
 from .errors import MigrationError
 
+if TYPE_CHECKING:  # pragma: no cover
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
-def alembic_config(db: Database | None = None, *, script_location: Path | None = None) -> Config:
+
+def alembic_config(db: Database | None = None, *, script_location: Path | None = None) -> "Config":
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(script_location or migrations_dir()))
     if db is not None:
@@ -36,17 +46,51 @@ def alembic_config(db: Database | None = None, *, script_location: Path | None =
     return cfg
 
 
-def _script(script_location: Path | None = None) -> ScriptDirectory:
+def _script(script_location: Path | None = None) -> "ScriptDirectory":
     return _script_at(str(script_location) if script_location else None)
 
 
 @lru_cache(maxsize=8)
-def _script_at(script_location: str | None) -> ScriptDirectory:
+def _script_at(script_location: str | None) -> "ScriptDirectory":
     """The migration scripts, read once per process (opening a database should not re-read them)."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(script_location=Path(script_location) if script_location else None))
 
 
+_ASSIGN = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.M)
+
+
+@lru_cache(maxsize=8)
+def _plain_graph(script_location: str | None) -> tuple[str, frozenset[str]] | None:
+    """(head, known revisions) from the migration files' ``revision = "…"`` and ``down_revision =
+    "…"`` lines, without Alembic; ``None`` when a file does not fit that form (a merge, a branch,
+    a computed value) or the chain does not end in exactly one head."""
+    folder = Path(script_location) if script_location else migrations_dir()
+    parents: dict[str, str | None] = {}
+    try:
+        files = sorted((folder / "versions").glob("*.py"))
+        for f in files:
+            found = dict(m.groups() for m in _ASSIGN.finditer(f.read_text(encoding="utf-8")))
+            if "revision" not in found or "down_revision" not in found:
+                return None
+            rev, down = ast.literal_eval(found["revision"]), ast.literal_eval(found["down_revision"])
+            if not isinstance(rev, str) or not (down is None or isinstance(down, str)) or rev in parents:
+                return None
+            parents[rev] = down
+    except (OSError, ValueError, SyntaxError):
+        return None
+    heads = set(parents) - {d for d in parents.values() if d is not None}
+    roots = [r for r, d in parents.items() if d is None]
+    if len(heads) != 1 or len(roots) != 1 or any(d is not None and d not in parents for d in parents.values()):
+        return None
+    return heads.pop(), frozenset(parents)
+
+
 def head_revision(script_location: Path | None = None) -> str:
+    plain = _plain_graph(str(script_location) if script_location else None)
+    if plain is not None:
+        return plain[0]
     heads = _script(script_location).get_heads()
     if len(heads) != 1:
         raise RuntimeError(f"migrations must have one head, found {heads}")
@@ -55,6 +99,9 @@ def head_revision(script_location: Path | None = None) -> str:
 
 @lru_cache(maxsize=None)
 def _known(script_location: str | None) -> frozenset[str]:
+    plain = _plain_graph(script_location)
+    if plain is not None:
+        return plain[1]
     script = _script(Path(script_location) if script_location else None)
     return frozenset(r.revision for r in script.walk_revisions())
 
@@ -65,8 +112,17 @@ def known_revisions(script_location: Path | None = None) -> frozenset[str]:
 
 
 def current_revision(db: Database) -> str | None:
+    """The database's schema revision (``None``: none recorded), read with a plain query."""
     with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).fetchall()
+    if len(rows) > 1:  # several heads recorded: only Alembic knows what that means
+        from alembic.runtime.migration import MigrationContext
+
+        with db.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    return rows[0][0] if rows else None
 
 
 def needs_upgrade(db: Database) -> bool:
@@ -90,8 +146,7 @@ def upgrade(db: Database, *, backup: bool = True, script_location: Path | None =
     database exactly as it was."""
     current = current_revision(db)
     refuse_unknown(current, script_location=script_location)
-    script = _script(script_location)
-    wanted = script.get_current_head() if target == "head" else target
+    wanted = head_revision(script_location) if target == "head" else target
     if current == wanted:
         return None
     with db.engine.connect() as conn:
@@ -111,6 +166,8 @@ def upgrade(db: Database, *, backup: bool = True, script_location: Path | None =
         made = backup_sqlite(
             db.path, backups_dir(db.path) / stamped_name(db.path, f"pre-upgrade-{current or 'empty'}")
         )
+    from alembic import command
+
     cfg = alembic_config(db, script_location=script_location)
     try:
         if db.is_sqlite:
@@ -131,7 +188,9 @@ def upgrade(db: Database, *, backup: bool = True, script_location: Path | None =
     return made
 
 
-def _upgrade_sqlite(db: Database, cfg: Config, target: str) -> None:
+def _upgrade_sqlite(db: Database, cfg: "Config", target: str) -> None:
+    from alembic import command
+
     with db.engine.connect() as conn:
         raw = conn.connection.driver_connection
         # Outside any transaction (inside one SQLite ignores it): batch mode drops and renames

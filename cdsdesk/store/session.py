@@ -1,7 +1,9 @@
 """Opening a database for use: integrity check, engine, upgrade to head, database id, daily backup.
 
 The order matters. An existing SQLite file is first checked through a read-only connection
-(``quick_check`` and ``foreign_key_check``): a damaged file is never written to, not even by the
+(``quick_check`` and ``foreign_key_check``; for a large file that cdsdesk left unchanged after a
+passing check within the day, only its header, size and schema: see
+:func:`cdsdesk.store.integrity.check_on_open`): a damaged file is never written to, not even by the
 rollback of a journal or a schema upgrade; the error says so and names the newest good backup.
 A schema revision newer than this app is refused before anything is written.
 """
@@ -18,7 +20,7 @@ from ..domain.errors import UserError
 from .backup import maybe_daily_backup, newest_good_backup
 from .engine import Database, make_engine, resolve_db_url, sqlite_path
 from .errors import DamagedDatabaseError
-from .integrity import IntegrityReport, check_file
+from .integrity import IntegrityReport, check_on_open, record_clean_close
 from .migrate import refuse_unknown, upgrade
 from .models import Setting, new_uuid
 
@@ -62,6 +64,7 @@ def open_database(
     path = sqlite_path(url)
     existed = path is not None and path.is_file() and path.stat().st_size > 0
     read_only = False
+    checked = False
     if path is not None and not path.parent.is_dir():
         raise UserError(
             f"Thư mục chứa cơ sở dữ liệu không tồn tại: {path.parent}",
@@ -71,9 +74,10 @@ def open_database(
         raise UserError(f"Không tìm thấy cơ sở dữ liệu: {path}", f"Database not found: {path}")
     if existed:
         if check:
-            report = check_file(path)
+            report = check_on_open(path)
             if not report.ok:
                 raise damaged_error(report)
+            checked = True
             refuse_unknown(report.revision)
             if report.tables and report.revision is None:
                 raise UserError(
@@ -82,6 +86,8 @@ def open_database(
                 )
         read_only = not _writable(path)
     database = make_engine(url, read_only=read_only)
+    if checked:
+        database.on_dispose.append(lambda: record_clean_close(path))
     try:
         if migrate:
             upgrade(database)
