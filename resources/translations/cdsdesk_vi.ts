@@ -213,6 +213,158 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the review report</source>
+        <extracomment>(format key, label) in the order the combo box lists them. Letterhead fields the dialog edits, in order (labels in ExportDialog._setting_labels).</extracomment>
+        <translation>Xuất báo cáo sơ kết</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Letterhead and signature</source>
+        <translation>Tiêu đề văn bản và chữ ký</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất báo cáo</translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>A period code (2024Q1, 2024S1, 2024) or 9 months (2024-9M)</source>
+        <translation>Mã kỳ báo cáo (2024Q1, 2024S1, 2024) hoặc 9 tháng (2024-9M)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Figures as of</source>
+        <translation>Số liệu tính đến</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Lead agency</source>
+        <translation>Cơ quan chủ trì</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Định dạng</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Preview of the summary</source>
+        <translation>Xem trước phần tổng hợp</translation>
+    </message>
+    <message>
+        <source>Recipients (one per line)</source>
+        <translation>Nơi nhận (mỗi dòng một nơi)</translation>
+    </message>
+    <message>
+        <source>Saved with the data and used for every report</source>
+        <translation>Lưu cùng dữ liệu và dùng cho mọi báo cáo</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh</translation>
+    </message>
+    <message>
+        <source>Governing body</source>
+        <translation>Cơ quan chủ quản</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Report number</source>
+        <translation>Số báo cáo</translation>
+    </message>
+    <message>
+        <source>Signing on behalf of</source>
+        <translation>Ký thay mặt</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s title</source>
+        <translation>Chức vụ người ký</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Letterhead template (.docx)</source>
+        <translation>Mẫu tiêu đề văn bản (.docx)</translation>
+    </message>
+    <message>
+        <source>All plans</source>
+        <translation>Tất cả kế hoạch</translation>
+    </message>
+    <message>
+        <source>All agencies</source>
+        <translation>Tất cả cơ quan</translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation>Lưu báo cáo thành</translation>
+    </message>
+    <message>
+        <source>Letterhead template</source>
+        <translation>Mẫu tiêu đề văn bản</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Đang đếm…</translation>
+    </message>
+    <message>
+        <source>Choose a file in an existing folder.</source>
+        <translation>Hãy chọn tệp trong một thư mục đã có.</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>Đang lập báo cáo…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Drawing the charts…</source>
+        <translation>Đang vẽ biểu đồ…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Đã huỷ xuất; không ghi tệp nào.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Không xuất được: %1</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>Đã xuất: %1</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTimeline</name>
     <message>
         <source>No status updates recorded yet.</source>
@@ -225,6 +377,178 @@
     <message>
         <source>after %1</source>
         <translation>sau ngày %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>Import %1</source>
+        <extracomment>Per file (its path as text): the ``legacy_mapping`` answered in the mapping step.</extracomment>
+        <translation>Nhập %1</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập dữ liệu</translation>
+    </message>
+    <message>
+        <source>Importing the files again…</source>
+        <translation>Đang nhập lại các tệp…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import update forms and data</source>
+        <extracomment>Per file (path as text): the legacy mapping answered in the mapping step.</extracomment>
+        <translation>Nhập phiếu cập nhật và dữ liệu</translation>
+    </message>
+    <message>
+        <source>On conflict:</source>
+        <translation>Khi có xung đột:</translation>
+    </message>
+    <message>
+        <source>File / row</source>
+        <translation>Tệp / dòng</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Change (old → new)</source>
+        <translation>Thay đổi (cũ → mới)</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Ô</translation>
+    </message>
+    <message>
+        <source>Reading the files…</source>
+        <translation>Đang đọc tệp…</translation>
+    </message>
+    <message>
+        <source>Match columns…</source>
+        <translation>Đối chiếu cột…</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <source>Undo this import</source>
+        <translation>Hoàn tác lần nhập</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Reject a file with conflicts</source>
+        <translation>Từ chối tệp có xung đột</translation>
+    </message>
+    <message>
+        <source>Skip conflicting rows</source>
+        <translation>Bỏ qua dòng xung đột</translation>
+    </message>
+    <message>
+        <source>Keep what the database holds</source>
+        <translation>Giữ dữ liệu trong máy</translation>
+    </message>
+    <message>
+        <source>Take the file&apos;s values</source>
+        <translation>Lấy theo tệp</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s):</source>
+        <translation>
+            <numerusform>%n tệp:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Đang xử lý…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập dữ liệu</translation>
+    </message>
+    <message>
+        <source>Reading the files</source>
+        <translation>Đọc tệp</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <source>Checking the files…</source>
+        <translation>Đang kiểm tra tệp…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Đã huỷ.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n file(s) not read.</source>
+        <translation>
+            <numerusform>Đã huỷ: %n tệp chưa được đọc.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Kế hoạch:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) ready to import.</source>
+        <translation>
+            <numerusform>%n tệp sẵn sàng nhập.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to import.</source>
+        <translation>Không có gì để nhập.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) rejected (nothing written).</source>
+        <translation>
+            <numerusform>%n tệp bị từ chối (không ghi gì).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Lưu ý</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>xung đột</translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2 files:</source>
+        <translation>Đã nhập %1/%2 tệp:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) rejected.</source>
+        <translation>
+            <numerusform>%n tệp bị từ chối.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undid %n import(s):</source>
+        <translation>
+            <numerusform>Đã hoàn tác %n lần nhập:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>batch %1</source>
+        <translation>lô %1</translation>
     </message>
 </context>
 <context>
@@ -531,6 +855,75 @@
     <message>
         <source>These files cannot be imported: %1. Drop Excel forms (.xlsx), CSV or data packages.</source>
         <translation>Không nhập được các tệp: %1. Hãy thả biểu mẫu Excel (.xlsx), CSV hoặc gói dữ liệu.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <source>Column heading</source>
+        <translation>Tiêu đề cột</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Group / area</source>
+        <translation>Nhóm / lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Create a new agency with this name</source>
+        <translation>Tạo cơ quan mới với tên này</translation>
+    </message>
+    <message>
+        <source>(no area)</source>
+        <translation>(không thuộc lĩnh vực)</translation>
+    </message>
+    <message>
+        <source>Match what was not recognised</source>
+        <translation>Đối chiếu nội dung chưa nhận ra</translation>
+    </message>
+    <message>
+        <source>cdsdesk did not recognise some of the sheet&apos;s contents. Choose what each one means, then press &lt;i&gt;Import with these choices&lt;/i&gt;. Agencies not in the database are created, unless you choose an existing one.</source>
+        <translation>cdsdesk chưa nhận ra một số nội dung trong bảng. Hãy chọn ý nghĩa của từng mục, rồi bấm &lt;i&gt;Nhập với lựa chọn này&lt;/i&gt;. Cơ quan chưa có sẽ được tạo mới, trừ khi bạn chọn một cơ quan đã có.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Text in the file</source>
+        <translation>Nội dung trong tệp</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Ô</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Ý nghĩa</translation>
+    </message>
+    <message>
+        <source>— choose a status —</source>
+        <translation>— chọn trạng thái —</translation>
+    </message>
+    <message>
+        <source>Import with these choices</source>
+        <translation>Nhập với lựa chọn này</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n status(es) still to choose.</source>
+        <translation>
+            <numerusform>Còn %n trạng thái chưa chọn.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
