@@ -345,6 +345,23 @@ EN: dict[str, str] = {
     "Không thực hiện được": "Could not be done",
     "Toàn tỉnh": "Whole province",
     "Nhập bởi {who} lúc {at}": "Entered by {who} at {at}",
+    # The update forms dialog, the dashboard tiles
+    'Bỏ chọn': 'Clear all',
+    'Chọn thư mục lưu phiếu': 'Choose the folder for the forms',
+    'Chọn thư mục…': 'Choose a folder…',
+    'Chọn tất cả': 'Select all',
+    'Cơ quan (có nhiệm vụ hoặc chỉ tiêu trong kỳ):': 'Agencies (with tasks or indicators in the period):',
+    'Hãy chọn ít nhất một cơ quan.': 'Choose at least one agency.',
+    'Lưu vào thư mục:': 'Save in the folder:',
+    'Tạo phiếu cập nhật cho các cơ quan': 'Update forms for the agencies',
+    'Tạo phiếu': 'Create the forms',
+    'ví dụ 2024S1, 2024Q3': 'e.g. 2024S1, 2024Q3',
+    '{label}: {n} — nhấn để xem danh sách': '{label}: {n} — click to see the list',
+    '{name} ({code}) — {t} nhiệm vụ, {i} chỉ tiêu': '{name} ({code}) — {t} tasks, {i} indicators',
+    '{n} cơ quan có việc cần báo cáo trong {period}.': '{n} agencies have something to report for {period}.',
+    'Đang tạo phiếu…': 'Creating the forms…',
+    'Đã tạo {n} phiếu trong {folder}:': 'Created {n} forms in {folder}:',
+    'Đóng': 'Close',
 }
 
 

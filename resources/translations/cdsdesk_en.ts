@@ -19,10 +19,6 @@
 <context>
     <name>AgencyTreeModel</name>
     <message>
-        <source>Gồm cả nhiệm vụ của các đơn vị cấp dưới</source>
-        <translation>Including the tasks of the units below</translation>
-    </message>
-    <message>
         <source>Riêng {name}: {own}; cả cấp dưới: {all}</source>
         <translation>{name} alone: {own}; with the units below: {all}</translation>
     </message>
@@ -362,6 +358,73 @@
     <message>
         <source>Exported: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormsDialog</name>
+    <message>
+        <source>Tạo phiếu cập nhật cho các cơ quan</source>
+        <translation>Update forms for the agencies</translation>
+    </message>
+    <message>
+        <source>ví dụ 2024S1, 2024Q3</source>
+        <translation>e.g. 2024S1, 2024Q3</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục…</source>
+        <translation>Choose a folder…</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Lưu vào thư mục:</source>
+        <translation>Save in the folder:</translation>
+    </message>
+    <message>
+        <source>Chọn tất cả</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>Bỏ chọn</source>
+        <translation>Clear all</translation>
+    </message>
+    <message>
+        <source>Cơ quan (có nhiệm vụ hoặc chỉ tiêu trong kỳ):</source>
+        <translation>Agencies (with tasks or indicators in the period):</translation>
+    </message>
+    <message>
+        <source>Tạo phiếu</source>
+        <translation>Create the forms</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục lưu phiếu</source>
+        <translation>Choose the folder for the forms</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) — {t} nhiệm vụ, {i} chỉ tiêu</source>
+        <translation>{name} ({code}) — {t} tasks, {i} indicators</translation>
+    </message>
+    <message>
+        <source>{n} cơ quan có việc cần báo cáo trong {period}.</source>
+        <translation>{n} agencies have something to report for {period}.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn ít nhất một cơ quan.</source>
+        <translation>Choose at least one agency.</translation>
+    </message>
+    <message>
+        <source>Đang tạo phiếu…</source>
+        <translation>Creating the forms…</translation>
+    </message>
+    <message>
+        <source>Đã tạo {n} phiếu trong {folder}:</source>
+        <translation>Created {n} forms in {folder}:</translation>
     </message>
 </context>
 <context>
@@ -1454,6 +1517,13 @@ Your data has not been changed by the failed operation. The details were written
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <source>{label}: {n} — nhấn để xem danh sách</source>
+        <translation>{label}: {n} — click to see the list</translation>
     </message>
 </context>
 <context>

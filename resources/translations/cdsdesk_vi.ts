@@ -19,10 +19,6 @@
 <context>
     <name>AgencyTreeModel</name>
     <message>
-        <source>Gồm cả nhiệm vụ của các đơn vị cấp dưới</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Riêng {name}: {own}; cả cấp dưới: {all}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -362,6 +358,73 @@
     <message>
         <source>Exported: %1</source>
         <translation>Đã xuất: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormsDialog</name>
+    <message>
+        <source>Tạo phiếu cập nhật cho các cơ quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ví dụ 2024S1, 2024Q3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn thư mục…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu vào thư mục:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn tất cả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bỏ chọn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ quan (có nhiệm vụ hoặc chỉ tiêu trong kỳ):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tạo phiếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn thư mục lưu phiếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({code}) — {t} nhiệm vụ, {i} chỉ tiêu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} cơ quan có việc cần báo cáo trong {period}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hãy chọn ít nhất một cơ quan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang tạo phiếu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã tạo {n} phiếu trong {folder}:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1440,6 +1503,13 @@ Thao tác lỗi không làm thay đổi dữ liệu. Chi tiết đã được gh
         <translation>
             <numerusform>Trạng thái %n nhiệm vụ: %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <source>{label}: {n} — nhấn để xem danh sách</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -95,7 +95,7 @@ class BackupsView(QWidget):
         lines += self.ctx.db.notices
         self.where.setText("\n".join(lines))
         for b in bk.list_backups(path):
-            item = QTreeWidgetItem([_when(b), b.label_vi + (f" ({b.detail})" if b.detail else ""),
+            item = QTreeWidgetItem([_when(b), b.label(self.ctx.lang) + (f" ({b.detail})" if b.detail else ""),
                                     format_number(max(1, b.size // 1024)), b.path.name])
             item.setData(COL_WHEN, Qt.ItemDataRole.UserRole, str(b.path))
             item.setTextAlignment(COL_SIZE, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

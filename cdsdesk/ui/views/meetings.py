@@ -38,16 +38,11 @@ from ...services import meetings as meeting_service
 from ...services.changes import Changes
 from ...store.models import Agency, Directive, Meeting, Plan, Task
 from ..context import AppContext
+from ..labels import meeting_kind_label, meeting_kinds
 from ..models.rows import RowsModel
 from ..undo_values import TaskFromDirectiveCommand
 from .refreshing import RefreshingView
 
-KIND_LABELS = {
-    "quarterly": "Họp định kỳ quý",
-    "six_month": "Sơ kết 6 tháng",
-    "yearly": "Tổng kết năm",
-    "ad_hoc": "Họp chuyên đề, đột xuất",
-}
 
 
 @dataclass(frozen=True)
@@ -80,7 +75,7 @@ class MeetingListModel(RowsModel[MeetingRow]):
         if column == self.COL_DATE:
             return format_date(row.date)
         if column == self.COL_KIND:
-            return KIND_LABELS.get(row.kind, row.kind)
+            return meeting_kind_label(row.kind)
         if column == self.COL_TITLE:
             return row.title
         return str(row.directives)
@@ -242,7 +237,7 @@ class MeetingsView(RefreshingView):
         self.m_date = _date_edit(box, ctx.as_of)
         form.addRow(self.tr("Ngày họp:"), self.m_date)
         self.m_kind = QComboBox(box)
-        for key, label in KIND_LABELS.items():
+        for key, label in meeting_kinds():
             self.m_kind.addItem(label, key)
         form.addRow(self.tr("Loại phiên họp:"), self.m_kind)
         self.m_title = QLineEdit(box)
