@@ -362,6 +362,23 @@ EN: dict[str, str] = {
     'Đang tạo phiếu…': 'Creating the forms…',
     'Đã tạo {n} phiếu trong {folder}:': 'Created {n} forms in {folder}:',
     'Đóng': 'Close',
+    # The backups view
+    'Chưa có bản sao lưu nào.': 'No backups yet.',
+    'Cơ sở dữ liệu {name} nằm trên máy chủ PostgreSQL: việc sao lưu do máy chủ đảm nhiệm (pg_dump, sao lưu của quản trị viên).': "The database {name} is on a PostgreSQL server: the server takes care of backups (pg_dump, the administrator's backups).",
+    'Cơ sở dữ liệu: {path}': 'Database: {path}',
+    'Dung lượng (KB)': 'Size (KB)',
+    'Khôi phục bản đã chọn…': 'Restore the selected copy…',
+    'Kiểm tra cơ sở dữ liệu': 'Check the database',
+    'Kiểm tra toàn vẹn: cơ sở dữ liệu tốt.': 'Integrity check: the database is sound.',
+    'Loại': 'Kind',
+    'Sao lưu ngay': 'Back up now',
+    'Sao lưu và khôi phục': 'Backup and restore',
+    'Thư mục sao lưu: {path}': 'Backup folder: {path}',
+    'Thời điểm': 'Taken at',
+    'Tệp': 'File',
+    'Tự động: mỗi ngày khi mở ứng dụng, trước mỗi lần nhập và trước mỗi lần nâng cấp; giữ 7 bản hằng ngày, 4 hằng tuần, 12 hằng tháng và 10 bản gần nhất trước khi nhập.': 'Automatic: daily when the application opens, before every import and before every upgrade; keeps 7 daily, 4 weekly, 12 monthly copies and the 10 latest taken before an import.',
+    'Đang sao lưu và kiểm tra bản sao…': 'Backing up and checking the copy…',
+    'Đã sao lưu và kiểm tra: {name}': 'Backed up and checked: {name}',
 }
 
 

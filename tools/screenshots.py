@@ -151,8 +151,14 @@ def _tour(app, ctx, win, out: Path, size: tuple[int, int], tmp: Path):  # noqa: 
     from cdsdesk.ui.main_window import MainWindow
 
     out.mkdir(parents=True, exist_ok=True)
+    from cdsdesk.store.backup import make_backup
+
+    if ctx.db.path is not None:  # one copy, so the backups page shows what a list looks like
+        make_backup(ctx.db.path, "manual")
     for key in ("dashboard", "tasks", "indicators", "agencies", "meetings", "audit", "backups"):
         page = win.show_page(key)
+        if hasattr(page, "refresh"):
+            page.refresh()
         _settle(900)
         if key in ("meetings", "agencies"):
             _select_first_row(page)
@@ -175,8 +181,13 @@ def _tour(app, ctx, win, out: Path, size: tuple[int, int], tmp: Path):  # noqa: 
     from cdsdesk.ui.dialogs.export_dialog import ExportDialog
 
     dlg = ExportDialog(ctx, win)
+    ready = []
+    dlg.preview_ready.connect(lambda: ready.append(True))
     dlg.show()
-    _settle(2500)
+    for _ in range(300):  # the preview counts off the GUI thread
+        QTest.qWait(100)
+        if ready:
+            break
     _save(dlg, out / "vi-dialog-export.png")
     dlg.close()
 

@@ -63,6 +63,73 @@
     </message>
 </context>
 <context>
+    <name>BackupsView</name>
+    <message>
+        <source>Sao lưu và khôi phục</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>Thời điểm</source>
+        <translation>Taken at</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Dung lượng (KB)</source>
+        <translation>Size (KB)</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Sao lưu ngay</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Kiểm tra cơ sở dữ liệu</source>
+        <translation>Check the database</translation>
+    </message>
+    <message>
+        <source>Khôi phục bản đã chọn…</source>
+        <translation>Restore the selected copy…</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu {name} nằm trên máy chủ PostgreSQL: việc sao lưu do máy chủ đảm nhiệm (pg_dump, sao lưu của quản trị viên).</source>
+        <translation>The database {name} is on a PostgreSQL server: the server takes care of backups (pg_dump, the administrator&apos;s backups).</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu: {path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <source>Thư mục sao lưu: {path}</source>
+        <translation>Backup folder: {path}</translation>
+    </message>
+    <message>
+        <source>Tự động: mỗi ngày khi mở ứng dụng, trước mỗi lần nhập và trước mỗi lần nâng cấp; giữ 7 bản hằng ngày, 4 hằng tuần, 12 hằng tháng và 10 bản gần nhất trước khi nhập.</source>
+        <translation>Automatic: daily when the application opens, before every import and before every upgrade; keeps 7 daily, 4 weekly, 12 monthly copies and the 10 latest taken before an import.</translation>
+    </message>
+    <message>
+        <source>Chưa có bản sao lưu nào.</source>
+        <translation>No backups yet.</translation>
+    </message>
+    <message>
+        <source>Đang sao lưu và kiểm tra bản sao…</source>
+        <translation>Backing up and checking the copy…</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu và kiểm tra: {name}</source>
+        <translation>Backed up and checked: {name}</translation>
+    </message>
+    <message>
+        <source>Kiểm tra toàn vẹn: cơ sở dữ liệu tốt.</source>
+        <translation>Integrity check: the database is sound.</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Lưu ảnh PNG…</source>

@@ -63,6 +63,73 @@
     </message>
 </context>
 <context>
+    <name>BackupsView</name>
+    <message>
+        <source>Sao lưu và khôi phục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thời điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dung lượng (KB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sao lưu ngay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiểm tra cơ sở dữ liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khôi phục bản đã chọn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu {name} nằm trên máy chủ PostgreSQL: việc sao lưu do máy chủ đảm nhiệm (pg_dump, sao lưu của quản trị viên).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thư mục sao lưu: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tự động: mỗi ngày khi mở ứng dụng, trước mỗi lần nhập và trước mỗi lần nâng cấp; giữ 7 bản hằng ngày, 4 hằng tuần, 12 hằng tháng và 10 bản gần nhất trước khi nhập.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có bản sao lưu nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang sao lưu và kiểm tra bản sao…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã sao lưu và kiểm tra: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiểm tra toàn vẹn: cơ sở dữ liệu tốt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Lưu ảnh PNG…</source>

@@ -68,9 +68,9 @@ class ImportDialog(QDialog):
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels([self.tr("File / row"), self.tr("Result"), self.tr("Change (old → new)"),
                                    self.tr("Cell")])
-        self.tree.setColumnWidth(0, 330)
-        self.tree.setColumnWidth(1, 170)
-        self.tree.setColumnWidth(2, 420)
+        self.tree.setColumnWidth(0, 320)
+        self.tree.setColumnWidth(1, 150)
+        self.tree.setColumnWidth(2, 400)
         self.tree.setAlternatingRowColors(True)
 
         self.summary = QLabel(self.tr("Reading the files…"))
