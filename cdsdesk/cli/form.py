@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ..domain.errors import UsageError
 from ..domain.periods import Period
-from ..exchange.forms import form_file_name, write_all_forms, write_form
 from .output import open_db, print_json
 
 
@@ -24,6 +23,9 @@ def register(sub):  # noqa: ANN001
 
 
 def run(args) -> int:  # noqa: ANN001
+    # Imported here, not at the top: openpyxl would otherwise load with every command's parser.
+    from ..exchange.forms import form_file_name, write_all_forms, write_form
+
     period = Period.parse(args.period)
     if args.all_agencies and not args.out_dir:
         raise UsageError("--all-agencies cần --out-dir THƯ_MỤC", "--all-agencies needs --out-dir DIR")

@@ -131,7 +131,9 @@ def _BytesIO(data: bytes):  # noqa: N802 - tiny alias keeps the import local
 
 def detect(probe: Probe) -> "Importer":
     """The importer that recognises the file, or ImportRejected saying what was expected."""
-    for imp in importers():
+    # Loaded one by one, in priority order: a form does not load the other importers' modules.
+    for _, spec in sorted(REGISTRY, key=lambda e: e[0]):
+        imp = _load(spec)
         if imp.sniff(probe):
             return imp
     kinds_vi = ", ".join(i.label_vi for i in importers())

@@ -20,13 +20,13 @@ from ..domain.numbers import format_date
 from ..domain.periods import Period
 from ..domain.status import TaskStatus
 from ..domain.text import fold, nfc
+from ..services import batches
 from ..services.changes import Changes
-from ..services.indicators import set_value, validate_value
-from ..services.tasks import record_status_update
-from ..store.models import Agency, ImportBatch, Indicator, IndicatorValue, StatusUpdate, Task
+from ..services.indicators import validate_value
+from ..store.models import Agency, ImportBatch, Indicator
 from . import values
 from .detect import Probe
-from .forms import (
+from .form_layout import (
     FORM_MARK, HIDDEN_COLUMNS, HIDDEN_SHEET, I_CODE, I_NOTE, I_VALUE, INDICATOR_SHEET, REPORTER_LABEL, T_CODE,
     T_DONE_ON, T_NOTE, T_PROGRESS, T_STATUS, TASK_SHEET,
 )
@@ -227,6 +227,17 @@ class FormImporter(Importer):
         done_col = cols.get(fold(T_DONE_ON))
         seen: dict[str, int] = {}
         epoch = parsed.book.epoch
+        # Every task the sheet names, with its history, in two queries (not several per row).
+        uuids, codes = [], []
+        for r in range(header + 1, sheet.max_row + 1):
+            c = sheet.cell(r, col[T_CODE])
+            code = _s(c) if not c.is_formula else ""
+            hidden = parsed.rows.get(("task", code)) if code else None
+            if hidden is not None and hidden.uuid:
+                uuids.append(hidden.uuid)
+            elif hidden is None and code:
+                codes.append(code)
+        by_uuid, by_code = batches.load_tasks(session, uuids=uuids, codes=codes)
         for r in range(header + 1, sheet.max_row + 1):
             code_cell = sheet.cell(r, col[T_CODE])
             fill = [sheet.cell(r, col[k]) for k in (T_STATUS, T_PROGRESS, T_NOTE)]
@@ -249,15 +260,16 @@ class FormImporter(Importer):
             hidden = parsed.rows.get(("task", code))
             task = None
             if hidden is not None and hidden.uuid:
-                task = session.scalar(select(Task).where(Task.uuid == hidden.uuid))
+                task = by_uuid.get(hidden.uuid)
             if task is None and hidden is None:
-                task = session.scalar(select(Task).where(Task.code == code))
-            if task is None or task.deleted_at is not None:
+                task = by_code.get(code)
+            if task is None or task.deleted:
                 row.error(f"không có nhiệm vụ '{code}' trong cơ sở dữ liệu",
                           f"there is no task '{code}' in the database", ref(T_CODE))
                 continue
             row.key, row.label = task.code, task.title
             row.data["task_id"] = task.id
+            row.data["task"] = task
 
             def read(label: str, fn):  # noqa: ANN001, ANN202
                 try:
@@ -296,11 +308,8 @@ class FormImporter(Importer):
                          **({"issued": hidden.progress} if hidden else {}), **kw)
             if ch:
                 row.changes.append(ch)
-            if note and not self._note_known(session, task, note):
-                last = session.scalar(
-                    select(StatusUpdate.note).where(StatusUpdate.task_id == task.id,
-                                                    StatusUpdate.retracted_at.is_(None), StatusUpdate.note != "")
-                    .order_by(StatusUpdate.entry_date.desc(), StatusUpdate.id.desc()).limit(1))
+            if note and not self._note_known(task, note):
+                last = task.last_note()
                 row.changes.append(FieldChange("note", "Kết quả, ghi chú", "Result, note", last or None, note,
                                                ref(T_NOTE)))
             new_status = TaskStatus(status.value if status else task.status)
@@ -322,14 +331,22 @@ class FormImporter(Importer):
             row.settle()
 
     @staticmethod
-    def _note_known(session: Session, task: Task, note: str) -> bool:
+    def _note_known(task: batches.TaskState, note: str) -> bool:
         """A note already in the task's history (a re-saved or re-sent file) is not added twice."""
         want = " ".join(note.split())
-        for n in session.scalars(select(StatusUpdate.note).where(
-                StatusUpdate.task_id == task.id, StatusUpdate.retracted_at.is_(None), StatusUpdate.note != "")):
-            if " ".join(n.split()) == want:
-                return True
-        return False
+        return any(" ".join(n.split()) == want for n in task.notes())
+
+    @staticmethod
+    def _load_indicators(session: Session, uuids: list[str], codes: list[str]) -> tuple[dict, dict]:
+        cols = (Indicator.id, Indicator.uuid, Indicator.code, Indicator.name, Indicator.value_type,
+                Indicator.deleted_at)
+        by_uuid: dict[str, Any] = {}
+        by_code: dict[str, Any] = {}
+        for key, wanted in ((Indicator.uuid, sorted(set(uuids))), (Indicator.code, sorted(set(codes)))):
+            for i in range(0, len(wanted), 500):
+                for r in session.execute(select(*cols).where(key.in_(wanted[i:i + 500]))):
+                    by_uuid[r.uuid], by_code[r.code] = r, r
+        return by_uuid, by_code
 
     def _plan_indicators(self, session: Session, parsed: ParsedForm, sheet: Sheet,
                          found: tuple[int, dict[str, int]], fp: FilePlan, ctx: ImportContext,
@@ -339,6 +356,20 @@ class FormImporter(Importer):
         if col is None:
             return
         seen: dict[str, int] = {}
+        # Every indicator the sheet names and the agency's values for the period, in three queries.
+        uuids, codes = [], []
+        for r in range(header + 1, sheet.max_row + 1):
+            c = sheet.cell(r, col[I_CODE])
+            code = _s(c) if not c.is_formula else ""
+            hidden = parsed.rows.get(("indicator", code)) if code else None
+            if hidden is not None and hidden.uuid:
+                uuids.append(hidden.uuid)
+            elif hidden is None and code:
+                codes.append(code)
+        by_uuid, by_code = self._load_indicators(session, uuids, codes)
+        values_now = batches.load_values(session, agency.id, period.code, [i.id for i in by_uuid.values()]
+                                         + [i.id for i in by_code.values()])
+        fp.data["values"] = values_now
         for r in range(header + 1, sheet.max_row + 1):
             code_cell, vcell, ncell = (sheet.cell(r, col[k]) for k in (I_CODE, I_VALUE, I_NOTE))
             code = _s(code_cell) if not code_cell.is_formula else ""
@@ -357,15 +388,15 @@ class FormImporter(Importer):
             hidden = parsed.rows.get(("indicator", code))
             ind = None
             if hidden is not None and hidden.uuid:
-                ind = session.scalar(select(Indicator).where(Indicator.uuid == hidden.uuid))
+                ind = by_uuid.get(hidden.uuid)
             if ind is None and hidden is None:
-                ind = session.scalar(select(Indicator).where(Indicator.code == code))
+                ind = by_code.get(code)
             if ind is None or ind.deleted_at is not None:
                 row.error(f"không có chỉ tiêu '{code}' trong cơ sở dữ liệu",
                           f"there is no indicator '{code}' in the database", sheet.ref(r, col[I_CODE]))
                 continue
             row.key, row.label = f"{ind.code} · {period.code}", ind.name
-            row.data.update(indicator_id=ind.id)
+            row.data.update(indicator_id=ind.id, indicator_code=ind.code, value_type=ind.value_type)
             vref, nref = sheet.ref(r, col[I_VALUE]), sheet.ref(r, col[I_NOTE])
             number = comment = None
             try:
@@ -382,9 +413,7 @@ class FormImporter(Importer):
                 row.error(exc.vi, exc.en, nref)
             if row.errors:
                 continue
-            current = session.scalar(select(IndicatorValue).where(
-                IndicatorValue.indicator_id == ind.id, IndicatorValue.agency_id == agency.id,
-                IndicatorValue.period == period.code))
+            current = values_now.get(ind.id)
             since = hidden is not None and (current.revision if current else 0) != hidden.revision
             ch = compare("value", "Giá trị", "Value", db=current.value if current else None, new=number, cell=vref,
                          changed_since_issue=since, **({"issued": hidden.value} if hidden else {}))
@@ -404,31 +433,35 @@ class FormImporter(Importer):
     # --- apply --------------------------------------------------------------------------------
 
     def apply(self, session: Session, fp: FilePlan, ctx: ImportContext, batch: ImportBatch) -> Changes:
+        """All rows in a few statements (``batches.record_status_updates`` / ``set_values``): the
+        history, values and audit rows the one-by-one services would write, in the same order."""
         changes = Changes(audit=True)
         reporter = fp.data.get("reporter", "")
         agency_id, period = fp.data["agency_id"], fp.data["period"]
+        status_items: list[batches.StatusItem] = []
+        value_items: list[batches.ValueItem] = []
         for row in fp.rows:
             vals = row.to_apply()
             if not vals:
                 continue
             if row.entity == "task":
-                task = session.get(Task, row.data["task_id"])
-                status = vals.get("status", task.status)
+                task = row.data["task"]
+                status = vals.get("status")
                 entry_date = ctx.today
-                if vals.get("completed_on") and TaskStatus(status).is_completed:
+                if vals.get("completed_on") and TaskStatus(status if status is not None else task.status).is_completed:
                     entry_date = vals["completed_on"]
-                record_status_update(
-                    session, task.id, status=status, progress=vals.get("progress"), note=vals.get("note", ""),
-                    entry_date=entry_date, reporter=reporter, who=ctx.who, source=ctx.source, batch_id=batch.id,
-                )
-                changes.tasks.add(task.id)
+                status_items.append(batches.StatusItem(task, status, vals.get("progress"), vals.get("note", ""),
+                                                       entry_date))
             elif row.entity == "indicator_value":
-                ind_id = row.data["indicator_id"]
-                current = session.scalar(select(IndicatorValue).where(
-                    IndicatorValue.indicator_id == ind_id, IndicatorValue.agency_id == agency_id,
-                    IndicatorValue.period == period.code))
-                value = vals.get("value", current.value if current else None)
-                set_value(session, ind_id, agency_id, period.code, value, comment=vals.get("comment"),
-                          who=ctx.who, batch_id=batch.id, source=ctx.source)
-                changes.indicators.add(ind_id)
+                value_items.append(batches.ValueItem(
+                    row.data["indicator_id"], row.data["indicator_code"], row.data["value_type"],
+                    vals.get("value", batches.KEEP), vals.get("comment")))
+        audit_rows: list[dict] = []
+        common = dict(who=ctx.who, source=ctx.source, batch_id=batch.id, audit_rows=audit_rows)
+        if status_items:
+            changes.tasks |= batches.record_status_updates(session, status_items, reporter=reporter, **common)
+        if value_items:
+            changes.indicators |= batches.set_values(session, value_items, agency_id=agency_id, period=period.code,
+                                                     current=fp.data.get("values", {}), **common)
+        batches.write_audit(session, audit_rows)
         return changes

@@ -38,33 +38,12 @@ from ..store.session import get_setting
 from .apply import record_form_issue
 from .sheet_look import BODY_SIZE, TITLE_SIZE, fit_row_height, font, print_setup, use_vietnamese_default_font
 
-FORM_MARK = "cdsdesk-form"
-FORM_VERSION = 1
-HIDDEN_SHEET = "_cdsdesk"
-TASK_SHEET = "Nhiệm vụ"
-INDICATOR_SHEET = "Chỉ tiêu"
-HELP_SHEET = "Hướng dẫn"
-HEADER_ROW = 5
-REPORTER_LABEL = "Người báo cáo:"
-
-# Column order of the task sheet; the first six are the labels issue 5 fixes.
-T_CODE, T_TITLE, T_DEADLINE, T_STATUS, T_PROGRESS, T_NOTE, T_DONE_ON, T_LAST_NOTE = (
-    "Mã nhiệm vụ", "Nhiệm vụ", "Thời hạn", "Trạng thái", "Tiến độ (%)", "Kết quả, ghi chú",
-    "Ngày hoàn thành", "Ghi chú lần trước",
+from .form_layout import (  # noqa: F401 - re-exported: the names callers know forms by
+    FORM_MARK, FORM_VERSION, HIDDEN_SHEET, TASK_SHEET, INDICATOR_SHEET, HELP_SHEET, HEADER_ROW,
+    REPORTER_LABEL, T_CODE, T_TITLE, T_DEADLINE, T_STATUS, T_PROGRESS, T_NOTE, T_DONE_ON, T_LAST_NOTE,
+    TASK_COLUMNS, TASK_WIDTHS, TASK_FILL_IN, I_CODE, I_NAME, I_UNIT, I_VALUE, I_NOTE, I_TARGET, I_PREVIOUS,
+    INDICATOR_COLUMNS, INDICATOR_WIDTHS, INDICATOR_FILL_IN, HIDDEN_COLUMNS,
 )
-TASK_COLUMNS = [T_CODE, T_TITLE, T_DEADLINE, T_STATUS, T_PROGRESS, T_NOTE, T_DONE_ON, T_LAST_NOTE]
-TASK_WIDTHS = [14, 40, 12, 24, 9, 36, 13, 28]  # ~83% when fitted to A4 landscape
-TASK_FILL_IN = {T_STATUS, T_PROGRESS, T_NOTE, T_DONE_ON}
-
-I_CODE, I_NAME, I_UNIT, I_VALUE, I_NOTE, I_TARGET, I_PREVIOUS = (
-    "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Giá trị", "Ghi chú", "Mục tiêu", "Kỳ trước",
-)
-INDICATOR_COLUMNS = [I_CODE, I_NAME, I_UNIT, I_VALUE, I_NOTE, I_TARGET, I_PREVIOUS]
-INDICATOR_WIDTHS = [14, 50, 12, 12, 36, 18, 12]
-INDICATOR_FILL_IN = {I_VALUE, I_NOTE}
-
-#: The hidden sheet's table of rows, after the key/value block.
-HIDDEN_COLUMNS = ["kind", "code", "uuid", "revision", "status", "progress", "value", "comment"]
 
 _THIN = Side(style="thin", color="9E9E9E")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)

@@ -14,6 +14,8 @@ The parser (``legacy_parse``) reads the table; here it is matched against the da
   updated; the others are created under the plan given with ``--plan`` (created if new).
 * **Status and notes**: the status and the "Kết quả" / "Ghi chú" texts become one history entry,
   so nobody's words are lost; an unknown status is an error until the mapping step maps it.
+* **Conflicts**: a sheet imported again after its tasks changed in the app does not silently
+  undo the newer work; see ``legacy_base`` for the rule (the same as a returned form's).
 """
 
 from __future__ import annotations
@@ -31,11 +33,12 @@ from ..services.agencies import create_agency
 from ..services.changes import Changes
 from ..services.tasks import create_task, edit_task, record_status_update
 from ..store.models import Agency, Area, AuditEntry, ImportBatch, Pillar, Plan, StatusUpdate, Task
+from . import legacy_base
 from . import legacy_vocab as vocab
 from .detect import Probe
 from .importer import ImportContext, Importer
 from .legacy_parse import LegacyRow, LegacyTable, Mapping, parse_book
-from .plan import FieldChange, FilePlan, Message, PlanRow, RowStatus
+from .plan import FieldChange, FilePlan, Message, PlanRow, RowStatus, compare
 from .safety import Limits, ImportRejected, read_xlsx
 
 _LABELS = {
@@ -163,7 +166,20 @@ class LegacyImporter(Importer):
                     taken.add(code)
                     return code
 
-        task_rows = [self._task_row(session, r, table, agencies, areas, existing, next_code) for r in table.rows]
+        baselines = legacy_base.load(session)
+        task_rows = [self._task_row(session, r, table, agencies, areas, existing, next_code, baselines)
+                     for r in table.rows]
+        for row in task_rows:
+            if row.has_conflict:
+                fields = ", ".join(c.label_vi for c in row.changes if c.conflict)
+                fields_en = ", ".join(c.label_en for c in row.changes if c.conflict)
+                batch = row.data["base_batch"]
+                fp.notices.append(Message(
+                    f"nhiệm vụ {row.key}: đã được sửa trong ứng dụng sau lần nhập bảng trước (lô {batch}),"
+                    f" mà bảng lại ghi khác lần đó ở: {fields}",
+                    f"task {row.key}: changed in the app after the previous sheet import (batch {batch}),"
+                    f" and the sheet now says something else for: {fields_en}",
+                    next(c.cell for c in row.changes if c.conflict)))
         for key, a in agencies.new.items():
             row = PlanRow("agency", a["code"], a["name"], sheet=table.sheet, status=RowStatus.NEW)
             row.changes.append(FieldChange("name", "Cơ quan", "Agency", None, a["name"]))
@@ -202,7 +218,8 @@ class LegacyImporter(Importer):
         return out
 
     def _task_row(self, session: Session, r: LegacyRow, table: LegacyTable, agencies: _Agencies,
-                  areas: dict[str, int | None], existing: dict[str, Task], next_code) -> PlanRow:  # noqa: ANN001
+                  areas: dict[str, int | None], existing: dict[str, Task], next_code,  # noqa: ANN001
+                  baselines: dict[str, legacy_base.Baseline]) -> PlanRow:
         task = existing.get("code:" + r.code) if r.code else None
         task = task or existing.get("title:" + fold(r.title))
         row = PlanRow("task", task.code if task else "", r.title, sheet=table.sheet, row=r.row)
@@ -228,6 +245,14 @@ class LegacyImporter(Importer):
         }
         cells = r.cells
         coop_names = "; ".join(c.name for c in coop_refs) or None
+        # What the sheet says for each field compared with a task (kept as the next baseline).
+        row.data["said"] = {
+            "area": area_name if r.area_code else None, "lead": lead_ref.name if lead_ref else None,
+            "cooperators": coop_names, "deadline": r.deadline,
+            "recurring": r.recurring if (r.deadline or r.recurring) else None,
+            "product": r.product or None, "status": status.value if status else None,
+            "progress": r.progress, "note": note or None,
+        }
         if task is None:
             row.key = r.code or next_code()
             row.data["code"] = row.key
@@ -261,9 +286,19 @@ class LegacyImporter(Importer):
             ("progress", task.progress, r.progress, cells.get("progress", "")),
             ("note", latest.note if latest else None, note or None, cells.get("result", "")),
         ]
+        base = baselines.get(task.uuid)
+        if base is not None:
+            row.data["base_batch"] = base.batch_id
         for f, old, new, cell in pairs:
-            if new is not None and new != old:
-                row.changes.append(_change(f, old, new, cell))
+            if base is None:  # never imported from a sheet: the sheet is the first source
+                if new is not None and new != old:
+                    row.changes.append(_change(f, old, new, cell))
+                continue
+            vi, en = _LABELS[f]
+            ch = compare(f, vi, en, db=old, new=new, cell=cell, changed_since_issue=task.revision > base.revision,
+                         **({"issued": base.said[f]} if f in base.said else {}))
+            if ch:
+                row.changes.append(ch)
         row.settle()
         return row
 
@@ -344,7 +379,26 @@ class LegacyImporter(Importer):
                                      progress=d["progress"], note=d["note"], entry_date=ctx.today,
                                      reporter=reporter, **kw)
             changes.tasks.add(task_id)
+            d["applied_id"] = task_id
+        self._keep_baselines(session, fp, batch)
         return changes
+
+    @staticmethod
+    def _keep_baselines(session: Session, fp: FilePlan, batch: ImportBatch) -> None:
+        """What the sheet said, for the next import's conflict check: for the tasks this import
+        wrote, and for the ones it found already equal that had no baseline yet (a task the app
+        changed since its last import keeps that older baseline, so the conflict stays visible)."""
+        entries: dict[str, tuple[int, dict[str, Any]]] = {}
+        for row in fp.rows:
+            if row.entity != "task" or "said" not in row.data:
+                continue
+            applied = row.data.get("applied_id")
+            if applied is None and not (row.status == RowStatus.UNCHANGED and "base_batch" not in row.data):
+                continue
+            task = session.get(Task, applied or row.data["task_id"])
+            if task is not None:
+                entries[task.uuid] = (task.revision, row.data["said"])
+        legacy_base.record(batch, entries)
 
     @staticmethod
     def _create_area(session: Session, data: dict, kw: dict) -> int:

@@ -181,6 +181,15 @@ class Cell:
 EMPTY = Cell(None)
 
 
+def column_letter(col: int) -> str:
+    """1 → A, 28 → AB (as openpyxl's get_column_letter, without importing openpyxl)."""
+    letters = ""
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
 @dataclass
 class Sheet:
     name: str
@@ -197,9 +206,7 @@ class Sheet:
 
     def ref(self, row: int, col: int) -> str:
         """``Nhiệm vụ!D12``: how an error names a cell."""
-        from openpyxl.utils import get_column_letter
-
-        return f"{self.name}!{get_column_letter(col)}{row}"
+        return f"{self.name}!{column_letter(col)}{row}"
 
     @property
     def max_row(self) -> int:
@@ -243,60 +250,68 @@ def _cell(c: Any, limits: Limits) -> Cell:
     return Cell(str(value))
 
 
+def _convert(limits: Limits):  # noqa: ANN202
+    cap = limits.max_cell_chars
+
+    def convert(value: Any, is_formula: bool) -> Cell:
+        if value is None:
+            return EMPTY
+        if is_formula:
+            return Cell(value, is_formula=True)
+        if isinstance(value, str) and len(value) > cap:
+            value = value[:cap]
+        return Cell(value)
+
+    return convert
+
+
+def _blank(cell: Cell) -> bool:
+    return cell.empty and not cell.is_formula
+
+
 def read_xlsx(data: bytes, *, source: str = "", limits: Limits = DEFAULT_LIMITS) -> Book:
-    """Every sheet's cells (up to ``max_cols`` columns); formulas kept as text, never evaluated."""
+    """Every sheet's cells (up to ``max_cols`` columns); formulas kept as text, never evaluated.
+
+    Read by ``xlsx_read`` (a lean reader giving the cells openpyxl gives, at a third of the cost);
+    whatever a damaged file makes it raise becomes one ``ImportRejected``."""
+    from .xlsx_read import RawBook, RowLimit, XlsxError
+
     zf = open_zip(data, source=source, limits=limits)
     try:
         _refuse_dtd(zf, source)
-    finally:
-        zf.close()
-    import openpyxl
-
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
+        book = RawBook(zf)
+        convert = _convert(limits)
+        sheets: dict[str, Sheet] = {}
+        for raw in book.sheets:
+            name = nfc(raw.name)
+            rows = book.rows(raw, max_cols=limits.max_cols, max_rows=limits.max_rows, convert=convert, blank=_blank)
+            sheets[name] = Sheet(name=name, state=raw.state, rows=rows)
+        return Book(sheets=sheets, epoch=book.epoch, source=source)
     except ImportRejected:
         raise
-    except Exception as exc:
+    except RowLimit as exc:
+        name = nfc(exc.sheet)
+        raise ImportRejected(
+            f"trang '{name}' có quá nhiều dòng (tối đa {limits.max_rows})",
+            f"sheet '{name}' has too many rows (at most {limits.max_rows})",
+            source=source,
+        ) from None
+    except XlsxError as exc:
+        if exc.unsafe:
+            raise ImportRejected(
+                f"tệp chứa khai báo DTD/ENTITY trong {exc.member} (không an toàn)",
+                f"the file declares a DTD/ENTITY in {exc.member} (unsafe)",
+                source=source,
+            ) from None
         raise ImportRejected(
             f"không đọc được tệp Excel ({_reason(exc)})", f"cannot read the Excel file ({_reason(exc)})", source=source
         ) from None
-    try:
-        sheets: dict[str, Sheet] = {}
-        for ws in wb.worksheets:
-            name = nfc(ws.title)
-            sheet = Sheet(name=name, state=getattr(ws, "sheet_state", "visible") or "visible")
-            last_nonempty = 0
-            for count, row in enumerate(
-                ws.iter_rows(min_row=1, max_row=EXCEL_MAX_ROWS, max_col=limits.max_cols), start=1
-            ):
-                cells = [_cell(c, limits) for c in row]
-                while cells and cells[-1].empty and not cells[-1].is_formula:
-                    cells.pop()
-                if cells:
-                    last_nonempty = count
-                    if count > limits.max_rows:
-                        raise ImportRejected(
-                            f"trang '{name}' có quá nhiều dòng (tối đa {limits.max_rows})",
-                            f"sheet '{name}' has too many rows (at most {limits.max_rows})",
-                            source=source,
-                        )
-                if count <= limits.max_rows:
-                    sheet.rows.append(cells)
-            del sheet.rows[last_nonempty:]
-            sheets[name] = sheet
-        epoch = wb.epoch
-    except ImportRejected:
-        raise
-    except Exception as exc:
+    except Exception as exc:  # XML errors, bad numbers, missing members, RecursionError …
         raise ImportRejected(
             f"tệp Excel bị hỏng ({_reason(exc)})", f"the Excel file is corrupt ({_reason(exc)})", source=source
         ) from None
     finally:
-        try:
-            wb.close()
-        except Exception:  # noqa: BLE001 - closing a broken archive must not mask the real error
-            pass
-    return Book(sheets=sheets, epoch=epoch, source=source)
+        zf.close()
 
 
 def _refuse_dtd(zf: zipfile.ZipFile, source: str) -> None:

@@ -107,8 +107,11 @@ def status(cell: Cell) -> TaskStatus | None:
     if v is None or (isinstance(v, str) and not v.strip()):
         return None
     s = nfc(str(v))
+    known = _STATUS_SEEN.get(s)
+    if known is not None:
+        return known
     try:
-        return parse_status(s)
+        found = parse_status(s)
     except ValueError:
         choices = "; ".join(STATUS_LABELS_VI.values())
         raise CellError(
@@ -116,3 +119,10 @@ def status(cell: Cell) -> TaskStatus | None:
             f"'{s}' is not a valid status; choose one of: "
             + "; ".join(t.label_en for t in TaskStatus),
         ) from None
+    if len(_STATUS_SEEN) < 1000:
+        _STATUS_SEEN[s] = found
+    return found
+
+
+#: Texts already read as a status: a form repeats the same few labels hundreds of times.
+_STATUS_SEEN: dict[str, TaskStatus] = {}

@@ -90,7 +90,9 @@ def build_report(
 
     counts = _counts(queries.status_counts(session, as_of=as_of, **scope))
     previous_as_of = win.start - dt.timedelta(days=1)
-    previous = _counts(queries.status_counts(session, as_of=previous_as_of, **scope))
+    # The same tasks as the day before the window: a change of the same scope, not a comparison
+    # with the plans that happened to have started by then.
+    previous = _counts(queries.status_counts(session, as_of=previous_as_of, tasks_as_of=as_of, **scope))
 
     # Counts by plan: the plans that hold tasks in scope.
     by_plan = []

@@ -48,24 +48,41 @@ def font_dirs() -> list[Path]:
     return dirs
 
 
-def _index(dirs: list[Path]) -> dict[str, Path]:
-    """File name (lower case) → first path found, walking each folder recursively."""
-    found: dict[str, Path] = {}
+#: Letters a font must draw for Vietnamese text: precomposed vowels with two marks, ư, ơ, đ.
+VIETNAMESE_PROBE = "ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸạậặệộợựỹĂăÂâĐđÊêÔôƠơƯư"
+
+
+def _index(dirs: list[Path]) -> dict[str, list[Path]]:
+    """File name (lower case) → every path found with it, in folder order, walking recursively."""
+    found: dict[str, list[Path]] = {}
     for d in dirs:
         if not d.is_dir():
             continue
         for root, _subdirs, files in os.walk(d):
-            for f in files:
+            for f in sorted(files):
                 if f.lower().endswith(".ttf"):
-                    found.setdefault(f.lower(), Path(root) / f)
+                    found.setdefault(f.lower(), []).append(Path(root) / f)
     return found
+
+
+def covers_vietnamese(path: Path) -> bool:
+    """Whether the font's character map has every Vietnamese letter. Old builds of a family
+    (Liberation 1.x, installed beside 2.x by some office packages) share the file names and lack
+    the letters with two marks, which would print as blanks."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    try:
+        cmap = TTFontFile(str(path)).charToGlyph
+    except Exception:  # noqa: BLE001 - an unreadable font file is simply not a candidate
+        return False
+    return all(ord(ch) in cmap for ch in VIETNAMESE_PROBE)
 
 
 @lru_cache(maxsize=1)
 def find_serif_font() -> FontFiles:
     index = _index(font_dirs())
     for family, *names in _CANDIDATES:
-        paths = [index.get(n.lower()) for n in names]
+        paths = [next((p for p in index.get(n.lower(), []) if covers_vietnamese(p)), None) for n in names]
         if all(paths):
             return FontFiles(family, *paths)  # type: ignore[arg-type]
     raise UserError(

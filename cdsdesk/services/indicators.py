@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..domain.errors import ConflictError, ValidationError
 from ..domain.numbers import format_number, parse_number
@@ -15,6 +16,7 @@ from ..domain.periods import Period
 from ..domain.rules import Classification, classify_target
 from ..domain.status import Aggregation, Direction, TargetClass, ValueType
 from ..domain.text import nfc
+from ..store.errors import WriteConflictError
 from ..store.models import Agency, Indicator, IndicatorValue, Target, utcnow
 from . import audit, current_user
 from .lookup import province
@@ -155,6 +157,15 @@ def set_value(
         row.stored_by, row.stored_at = who, utcnow()
         if batch_id is not None:
             row.batch_id = batch_id
+        try:  # conditional on the revision read (IndicatorValue.revision is the version column)
+            session.flush()
+        except (StaleDataError, WriteConflictError) as exc:
+            raise ConflictError(
+                f"Giá trị {label} vừa được người khác thay đổi trong lúc bạn lưu; thay đổi của bạn chưa"
+                " được ghi. Hãy tải lại.",
+                f"The value {label} was changed by someone else while you were saving it; your change"
+                " was not written. Reload.",
+            ) from exc
     return ValueChange(row.id, indicator_id, agency_id, p.code, old_value, old_comment, number, False, changed)
 
 

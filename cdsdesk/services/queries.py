@@ -132,9 +132,14 @@ def status_counts(
     agency_id: int | None = None,
     area_id: int | None = None,
     as_of: dt.date | None = None,
+    tasks_as_of: dt.date | None = None,
 ) -> dict[str, int]:
-    """Counts by status key (+ ``overdue``, ``completed``, ``total``) as they stood on ``as_of``."""
-    conds = _filters(session, as_of=as_of, plan_id=plan_id, agency_id=agency_id, area_id=area_id)
+    """Counts by status key (+ ``overdue``, ``completed``, ``total``) as they stood on ``as_of``.
+
+    ``tasks_as_of``: count the tasks in scope on that date instead (each still with its status on
+    ``as_of``), so that an earlier date is compared over the same tasks, not over whichever plans
+    had started by then."""
+    conds = _filters(session, as_of=tasks_as_of or as_of, plan_id=plan_id, agency_id=agency_id, area_id=area_id)
     return _grouped_counts(session, literal(0), as_of, conds).get(0, empty_counts())
 
 

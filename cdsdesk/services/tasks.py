@@ -7,15 +7,18 @@ it (the old values), all in the caller's transaction (``with db.session() as s``
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..domain.errors import ConflictError, ValidationError
 from ..domain.status import Priority, TaskStatus
 from ..domain.text import fold, nfc, sort_key
+from ..store.errors import WriteConflictError
 from ..store.models import Agency, StatusUpdate, Task, utcnow
 from . import audit, current_user
 from .changes import Changes
@@ -48,6 +51,25 @@ def _check_revision(task: Task, expected_revision: int | None) -> None:
             f"Task {task.code} was changed by someone else (revision {task.revision}, you were "
             f"editing revision {expected_revision}); reload and edit again.",
         )
+
+
+@contextmanager
+def _conditional_write(session: Session, task: Task) -> Iterator[None]:
+    """Make the changes in the block, then write the task. The UPDATE is conditional on the
+    revision read in this transaction (``Task.revision`` is the mapper's version column): if
+    another client wrote the task after this one read it, no row matches and the whole change is
+    refused, nothing written. The refusal may come from any flush inside the block."""
+    code = task.code
+    try:
+        yield
+        session.flush()
+    except (StaleDataError, WriteConflictError) as exc:
+        raise ConflictError(
+            f"Nhiệm vụ {code} vừa được người khác thay đổi trong lúc bạn lưu; thay đổi của bạn chưa"
+            " được ghi. Hãy tải lại rồi sửa tiếp.",
+            f"Task {code} was changed by someone else while you were saving it; your change was not"
+            " written. Reload and edit again.",
+        ) from exc
 
 
 def _validate(fields: dict[str, Any]) -> dict[str, Any]:
@@ -155,28 +177,29 @@ def edit_task(
     if "code" in changes:
         _check_unique_code(session, changes["code"], task.id)
     old: dict[str, Any] = {}
-    for key, value in changes.items():
-        if key == "cooperator_ids":
-            before = sorted(a.id for a in task.cooperators)
-            after = sorted(set(value or []))
-            if before != after:
+    with _conditional_write(session, task):
+        for key, value in changes.items():
+            if key == "cooperator_ids":
+                before = sorted(a.id for a in task.cooperators)
+                after = sorted(set(value or []))
+                if before != after:
+                    old[key] = before
+                    task.cooperators = list(session.scalars(select(Agency).where(Agency.id.in_(after))))
+                    audit.log(session, entity="task", uuid=task.uuid, label=task.code, field=key,
+                              old=before, new=after, who=who, batch_id=batch_id, source=source)
+                continue
+            before = getattr(task, key)
+            if before != value:
                 old[key] = before
-                task.cooperators = list(session.scalars(select(Agency).where(Agency.id.in_(after))))
+                setattr(task, key, value)
                 audit.log(session, entity="task", uuid=task.uuid, label=task.code, field=key,
-                          old=before, new=after, who=who, batch_id=batch_id, source=source)
-            continue
-        before = getattr(task, key)
-        if before != value:
-            old[key] = before
-            setattr(task, key, value)
-            audit.log(session, entity="task", uuid=task.uuid, label=task.code, field=key,
-                      old=before, new=value, who=who, batch_id=batch_id, source=source)
-    if old:
-        task.revision += 1
-        task.updated_at = utcnow()
-        session.flush()
-        session.refresh(task, ["lead_agency"])
-        refresh_derived(task)
+                          old=before, new=value, who=who, batch_id=batch_id, source=source)
+        if old:
+            task.revision += 1
+            task.updated_at = utcnow()
+            session.flush()
+            session.refresh(task, ["lead_agency"])
+            refresh_derived(task)
     return old
 
 
@@ -278,12 +301,13 @@ def record_status_update(
         source=source,
         batch_id=batch_id,
     )
-    session.add(entry)
-    session.flush()
-    before = (task.status, task.progress)
-    sync_current(task, session)
-    task.revision += 1
-    task.updated_at = utcnow()
+    with _conditional_write(session, task):
+        session.add(entry)
+        session.flush()
+        before = (task.status, task.progress)
+        sync_current(task, session)
+        task.revision += 1
+        task.updated_at = utcnow()
     audit.log(session, entity="status_update", uuid=entry.uuid, label=task.code, action="create",
               field="status", old=before[0], new=st.value, who=who, batch_id=batch_id, source=source)
     if before[1] != task.progress:
@@ -305,12 +329,13 @@ def retract_status_update(
     if entry is None or entry.retracted_at is not None:
         raise ValidationError("Mục lịch sử không tồn tại hoặc đã được thu hồi",
                               "The history entry does not exist or was already retracted")
-    entry.retracted_at = utcnow()
     task = entry.task
-    before = task.status
-    sync_current(task, session)
-    task.revision += 1
-    task.updated_at = utcnow()
+    with _conditional_write(session, task):
+        entry.retracted_at = utcnow()
+        before = task.status
+        sync_current(task, session)
+        task.revision += 1
+        task.updated_at = utcnow()
     audit.log(session, entity="status_update", uuid=entry.uuid, label=task.code, action="retract",
               field="status", old=before, new=task.status, who=who, batch_id=batch_id, source=source)
     return entry
@@ -323,12 +348,13 @@ def unretract_status_update(session: Session, update_id: int, *, who: str | None
     if entry is None or entry.retracted_at is None:
         raise ValidationError("Mục lịch sử không ở trạng thái thu hồi",
                               "The history entry is not retracted")
-    entry.retracted_at = None
     task = entry.task
-    before = task.status
-    sync_current(task, session)
-    task.revision += 1
-    task.updated_at = utcnow()
+    with _conditional_write(session, task):
+        entry.retracted_at = None
+        before = task.status
+        sync_current(task, session)
+        task.revision += 1
+        task.updated_at = utcnow()
     audit.log(session, entity="status_update", uuid=entry.uuid, label=task.code, action="restore",
               field="status", old=before, new=task.status, who=who)
     return entry
@@ -339,8 +365,9 @@ def delete_task(session: Session, task_id: int, *, who: str | None = None, batch
     task = session.get(Task, task_id)
     if task is None or task.deleted_at is not None:
         raise ValidationError(f"Không tìm thấy nhiệm vụ #{task_id}", f"Task #{task_id} not found")
-    task.deleted_at = utcnow()
-    task.revision += 1
+    with _conditional_write(session, task):
+        task.deleted_at = utcnow()
+        task.revision += 1
     audit.log(session, entity="task", uuid=task.uuid, label=task.code, action="delete",
               who=who, batch_id=batch_id)
     return task
@@ -350,8 +377,9 @@ def restore_task(session: Session, task_id: int, *, who: str | None = None) -> T
     task = session.get(Task, task_id)
     if task is None or task.deleted_at is None:
         raise ValidationError(f"Nhiệm vụ #{task_id} không ở thùng rác", f"Task #{task_id} is not deleted")
-    task.deleted_at = None
-    task.revision += 1
+    with _conditional_write(session, task):
+        task.deleted_at = None
+        task.revision += 1
     audit.log(session, entity="task", uuid=task.uuid, label=task.code, action="restore", who=who)
     return task
 

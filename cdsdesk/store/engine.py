@@ -28,9 +28,10 @@ from sqlalchemy.pool import QueuePool
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..domain.errors import UserError
-from .errors import translate_sqlite_error
+from .errors import stale_table, translate_sqlite_error, write_conflict
 
 APP_NAME = "cdsdesk"
 #: How long a write waits for another copy of the app to finish its own (CDSDESK_BUSY_TIMEOUT_MS).
@@ -122,6 +123,9 @@ class Database:
         try:
             yield s
             s.commit()
+        except StaleDataError as exc:
+            s.rollback()
+            raise write_conflict(stale_table(exc)) from exc
         except BaseException:
             s.rollback()
             raise
@@ -139,6 +143,9 @@ class Database:
             s.connection(execution_options={"cdsdesk_immediate": True})
             yield s
             s.commit()
+        except StaleDataError as exc:
+            s.rollback()
+            raise write_conflict(stale_table(exc)) from exc
         except BaseException:
             s.rollback()
             raise

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from ..domain.errors import UserError
+from ..domain.errors import ConflictError, UserError
 
 
 class StorageError(UserError):
@@ -40,6 +40,35 @@ class DamagedDatabaseError(StorageError):
         self.newest_backup = newest_backup
 
 
+class WriteConflictError(StorageError, ConflictError):
+    """Another client changed the same row between this one reading it and writing it."""
+
+
+#: The words for a table whose conditional write found its row changed.
+_ROW_WORDS = {"tasks": ("nhiệm vụ", "a task"), "indicator_values": ("giá trị chỉ tiêu", "an indicator value")}
+
+
+def write_conflict(table: str = "") -> WriteConflictError:
+    """The error for a write that lost the race to another client: nothing of it was saved."""
+    vi, en = _ROW_WORDS.get(table, ("dữ liệu", "the data"))
+    return WriteConflictError(
+        f"Người khác vừa thay đổi {vi} mà bạn đang lưu; thay đổi của bạn chưa được ghi."
+        " Hãy tải lại rồi làm lại.",
+        f"Someone else has just changed {en} you were saving; your change was not written."
+        " Reload and try again.",
+    )
+
+
+def stale_table(exc: BaseException) -> str:
+    """The table named in SQLAlchemy's StaleDataError text ("UPDATE statement on table 'tasks' …")."""
+    text = str(exc)
+    start = text.find("table '")
+    if start < 0:
+        return ""
+    start += len("table '")
+    return text[start:text.find("'", start)]
+
+
 class MigrationError(StorageError):
     """A schema upgrade failed and was rolled back: the file is as it was."""
 
@@ -55,6 +84,10 @@ def translate_sqlite_error(exc: BaseException, path: Path | None = None) -> User
     text = str(exc).lower()
     name = _name(exc)
     where = f" ({path})" if path else ""
+    if name == "SQLITE_BUSY_SNAPSHOT":
+        # WAL: another connection committed after this transaction read; writing now would base
+        # the change on what is no longer there, so SQLite refuses. Nothing was written.
+        return write_conflict()
     if "locked" in text or name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
         return DatabaseLockedError(
             "Cơ sở dữ liệu đang bị một chương trình khác (hoặc một cửa sổ cdsdesk khác) giữ quá lâu;"

@@ -156,6 +156,10 @@ task_cooperators = Table(
 
 class Task(Base):
     __tablename__ = "tasks"
+    __table_args__ = (
+        # Covering: the dashboard's counts by agency, plan and status scan only this (migration 0003).
+        Index("ix_tasks_counts_cover", "lead_agency_id", "plan_id", "status", "deleted_at", "start_date", "deadline"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     code: Mapped[str] = mapped_column(String(60), unique=True)
@@ -183,6 +187,10 @@ class Task(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # recoverable deletion
+    # Every UPDATE of the row is conditional on the revision this session read:
+    # ``… SET revision = :new WHERE id = :id AND revision = :read``. Two clients that both passed
+    # the revision check cannot both write; the second finds no row and changes nothing.
+    __mapper_args__ = {"version_id_col": revision, "version_id_generator": False}
 
     plan: Mapped[Plan | None] = relationship()
     area: Mapped[Area | None] = relationship()
@@ -217,7 +225,10 @@ class StatusUpdate(Base):
     """Append-only status history of a task."""
 
     __tablename__ = "status_updates"
-    __table_args__ = (Index("ix_status_updates_task_date", "task_id", "entry_date", "id"),)
+    __table_args__ = (
+        # Covering: a task's status as of a day comes from the index alone (migration 0003).
+        Index("ix_status_updates_task_cover", "task_id", "entry_date", "id", "retracted_at", "status", "progress"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"))
@@ -284,8 +295,8 @@ class IndicatorValue(Base):
     __tablename__ = "indicator_values"
     __table_args__ = (
         UniqueConstraint("indicator_id", "agency_id", "period", name="uq_indicator_values_key"),
-        # Covering index: aggregates over millions of values read only the index.
-        Index("ix_indicator_values_cover", "indicator_id", "period_end", "agency_id", "value"),
+        # Covering index: aggregates over millions of values read only the index (migration 0003).
+        Index("ix_indicator_values_period_cover", "indicator_id", "period", "period_end", "agency_id", "value"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
@@ -299,6 +310,8 @@ class IndicatorValue(Base):
     stored_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
     revision: Mapped[int] = mapped_column(Integer, default=1)
+    # Conditional writes by revision, as for tasks.
+    __mapper_args__ = {"version_id_col": revision, "version_id_generator": False}
 
     indicator: Mapped[Indicator] = relationship()
     agency: Mapped[Agency] = relationship()

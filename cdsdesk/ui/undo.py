@@ -193,8 +193,8 @@ def perform(ctx: AppContext, op: Operation, parent: QWidget | None = None) -> bo
 
         show_error(parent or _window(), exc)
         return False
-    if isinstance(op, EditTask) and not op.changed:
-        return True  # nothing changed: nothing to undo
+    if not getattr(op, "changed", True):
+        return True  # an edit that changed nothing: nothing to undo
     ctx.undo_stack.push(UndoCommand(ctx, op))
     ctx.notify(changes)
     return True

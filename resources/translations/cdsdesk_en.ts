@@ -221,6 +221,45 @@
     </message>
 </context>
 <context>
+    <name>DirectiveDialog</name>
+    <message>
+        <source>Sửa kết luận số {n}</source>
+        <translation>Edit conclusion {n}</translation>
+    </message>
+    <message>
+        <source>Nội dung:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>(chưa giao cơ quan)</source>
+        <translation>(no agency yet)</translation>
+    </message>
+    <message>
+        <source>Cơ quan thực hiện:</source>
+        <translation>Agency:</translation>
+    </message>
+    <message>
+        <source>có thời hạn</source>
+        <translation>with a deadline</translation>
+    </message>
+    <message>
+        <source>Thời hạn:</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Nội dung kết luận không được để trống.</source>
+        <translation>The conclusion text cannot be empty.</translation>
+    </message>
+</context>
+<context>
     <name>DirectiveTaskDialog</name>
     <message>
         <source>Giao nhiệm vụ từ kết luận số {n}</source>
@@ -1064,10 +1103,61 @@
     </message>
 </context>
 <context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>Sửa phiên họp</source>
+        <translation>Edit meeting</translation>
+    </message>
+    <message>
+        <source>Ngày họp:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Loại phiên họp:</source>
+        <translation>Kind of meeting:</translation>
+    </message>
+    <message>
+        <source>Tên phiên họp:</source>
+        <translation>Meeting:</translation>
+    </message>
+    <message>
+        <source>Chủ trì:</source>
+        <translation>Chaired by:</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tên phiên họp không được để trống.</source>
+        <translation>The meeting title cannot be empty.</translation>
+    </message>
+</context>
+<context>
     <name>MeetingsView</name>
     <message>
-        <source>Ghi phiên họp mới</source>
+        <source>Sửa phiên họp…</source>
         <extracomment>A task was created from a conclusion (task id).</extracomment>
+        <translation>Edit meeting…</translation>
+    </message>
+    <message>
+        <source>Xóa phiên họp…</source>
+        <translation>Delete meeting…</translation>
+    </message>
+    <message>
+        <source>Xóa phiên họp đang chọn cùng các kết luận của nó (có thể hoàn tác)</source>
+        <translation>Delete the selected meeting with its conclusions (can be undone)</translation>
+    </message>
+    <message>
+        <source>Ghi phiên họp mới</source>
         <translation>Record a new meeting</translation>
     </message>
     <message>
@@ -1109,6 +1199,14 @@
     <message>
         <source>Tạo nhiệm vụ từ kết luận đang chọn, giao cho cơ quan với thời hạn</source>
         <translation>Create a task from the selected conclusion, assigned to an agency with a deadline</translation>
+    </message>
+    <message>
+        <source>Sửa kết luận…</source>
+        <translation>Edit conclusion…</translation>
+    </message>
+    <message>
+        <source>Xóa kết luận…</source>
+        <translation>Delete conclusion…</translation>
     </message>
     <message>
         <source>Thêm kết luận, chỉ đạo</source>
@@ -1157,6 +1255,58 @@
     <message>
         <source>Đã giao nhiệm vụ {code}</source>
         <translation>Task {code} assigned</translation>
+    </message>
+    <message>
+        <source>Sửa phiên họp</source>
+        <translation>Edit meeting</translation>
+    </message>
+    <message>
+        <source>Đã sửa phiên họp: {t}</source>
+        <translation>Meeting changed: {t}</translation>
+    </message>
+    <message>
+        <source>Sửa kết luận số {n}</source>
+        <translation>Edit conclusion {n}</translation>
+    </message>
+    <message>
+        <source>Đã sửa kết luận số {n}</source>
+        <translation>Conclusion {n} changed</translation>
+    </message>
+    <message>
+        <source>Xác nhận xóa</source>
+        <translation>Confirm deletion</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Không xóa</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Xóa phiên họp «{t}» ngày {d} cùng {n} kết luận của nó? Các nhiệm vụ đã giao từ các kết luận vẫn được giữ. Có thể hoàn tác (Ctrl+Z).</source>
+        <translation>Delete the meeting «{t}» of {d} with its {n} conclusions? Tasks assigned from the conclusions are kept. This can be undone (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>Xóa phiên họp</source>
+        <translation>Delete meeting</translation>
+    </message>
+    <message>
+        <source>Đã xóa phiên họp: {t} (Ctrl+Z để hoàn tác)</source>
+        <translation>Meeting deleted: {t} (Ctrl+Z to undo)</translation>
+    </message>
+    <message>
+        <source>Xóa kết luận số {n}? Các nhiệm vụ đã giao từ kết luận này vẫn được giữ. Có thể hoàn tác (Ctrl+Z).</source>
+        <translation>Delete conclusion {n}? Tasks assigned from it are kept. This can be undone (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>Xóa kết luận số {n}</source>
+        <translation>Delete conclusion {n}</translation>
+    </message>
+    <message>
+        <source>Đã xóa kết luận số {n} (Ctrl+Z để hoàn tác)</source>
+        <translation>Conclusion {n} deleted (Ctrl+Z to undo)</translation>
     </message>
 </context>
 <context>

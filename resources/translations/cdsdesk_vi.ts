@@ -221,6 +221,45 @@
     </message>
 </context>
 <context>
+    <name>DirectiveDialog</name>
+    <message>
+        <source>Sửa kết luận số {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nội dung:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(chưa giao cơ quan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ quan thực hiện:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>có thời hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thời hạn:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nội dung kết luận không được để trống.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DirectiveTaskDialog</name>
     <message>
         <source>Giao nhiệm vụ từ kết luận số {n}</source>
@@ -280,7 +319,7 @@
     <message>
         <source>Export the review report</source>
         <extracomment>(format key, label) in the order the combo box lists them. Letterhead fields the dialog edits, in order (labels in ExportDialog._setting_labels).</extracomment>
-        <translation>Xuất báo cáo sơ kết</translation>
+        <translation>Xuất báo cáo sơ kết, tổng kết</translation>
     </message>
     <message>
         <source>Report</source>
@@ -288,7 +327,7 @@
     </message>
     <message>
         <source>Letterhead and signature</source>
-        <translation>Tiêu đề văn bản và chữ ký</translation>
+        <translation>Thể thức và chữ ký</translation>
     </message>
     <message>
         <source>Export</source>
@@ -304,7 +343,7 @@
     </message>
     <message>
         <source>A period code (2024Q1, 2024S1, 2024) or 9 months (2024-9M)</source>
-        <translation>Mã kỳ báo cáo (2024Q1, 2024S1, 2024) hoặc 9 tháng (2024-9M)</translation>
+        <translation>Mã kỳ (2024Q1, 2024S1, 2024) hoặc 9 tháng (2024-9M)</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -316,7 +355,7 @@
     </message>
     <message>
         <source>Figures as of</source>
-        <translation>Số liệu tính đến</translation>
+        <translation>Số liệu tính đến ngày</translation>
     </message>
     <message>
         <source>Plan</source>
@@ -364,7 +403,7 @@
     </message>
     <message>
         <source>Signing on behalf of</source>
-        <translation>Ký thay mặt</translation>
+        <translation>Thay mặt (TM.)</translation>
     </message>
     <message>
         <source>Signer&apos;s title</source>
@@ -376,7 +415,7 @@
     </message>
     <message>
         <source>Letterhead template (.docx)</source>
-        <translation>Mẫu tiêu đề văn bản (.docx)</translation>
+        <translation>Mẫu tiêu đề (.docx)</translation>
     </message>
     <message>
         <source>All plans</source>
@@ -392,7 +431,7 @@
     </message>
     <message>
         <source>Letterhead template</source>
-        <translation>Mẫu tiêu đề văn bản</translation>
+        <translation>Mẫu tiêu đề</translation>
     </message>
     <message>
         <source>Counting…</source>
@@ -400,7 +439,7 @@
     </message>
     <message>
         <source>Choose a file in an existing folder.</source>
-        <translation>Hãy chọn tệp trong một thư mục đã có.</translation>
+        <translation>Hãy chọn một tệp trong thư mục đã có.</translation>
     </message>
     <message>
         <source>Building the report…</source>
@@ -416,11 +455,11 @@
     </message>
     <message>
         <source>Export cancelled; no file was written.</source>
-        <translation>Đã huỷ xuất; không ghi tệp nào.</translation>
+        <translation>Đã hủy xuất báo cáo; không có tệp nào được ghi.</translation>
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation>Không xuất được: %1</translation>
+        <translation>Xuất báo cáo không thành công: %1</translation>
     </message>
     <message>
         <source>Exported: %1</source>
@@ -1057,10 +1096,61 @@
     </message>
 </context>
 <context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>Sửa phiên họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày họp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loại phiên họp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên phiên họp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chủ trì:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên phiên họp không được để trống.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MeetingsView</name>
     <message>
-        <source>Ghi phiên họp mới</source>
+        <source>Sửa phiên họp…</source>
         <extracomment>A task was created from a conclusion (task id).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa phiên họp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa phiên họp đang chọn cùng các kết luận của nó (có thể hoàn tác)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi phiên họp mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1101,6 +1191,14 @@
     </message>
     <message>
         <source>Tạo nhiệm vụ từ kết luận đang chọn, giao cho cơ quan với thời hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sửa kết luận…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa kết luận…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1149,6 +1247,58 @@
     </message>
     <message>
         <source>Đã giao nhiệm vụ {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sửa phiên họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã sửa phiên họp: {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sửa kết luận số {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã sửa kết luận số {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xác nhận xóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không xóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa phiên họp «{t}» ngày {d} cùng {n} kết luận của nó? Các nhiệm vụ đã giao từ các kết luận vẫn được giữ. Có thể hoàn tác (Ctrl+Z).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa phiên họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã xóa phiên họp: {t} (Ctrl+Z để hoàn tác)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa kết luận số {n}? Các nhiệm vụ đã giao từ kết luận này vẫn được giữ. Có thể hoàn tác (Ctrl+Z).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa kết luận số {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã xóa kết luận số {n} (Ctrl+Z để hoàn tác)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

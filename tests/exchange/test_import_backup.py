@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from cdsdesk.store.backup import list_backups
 
 from .conftest import fill_form, run_import
 
 
 def _pre_import(db):  # noqa: ANN001
+    if db.path is None:  # a server database is backed up with the server's own tools
+        pytest.skip("backup copies are taken of database files only")
     return [b for b in list_backups(db.path) if b.kind == "pre-import"]
 
 

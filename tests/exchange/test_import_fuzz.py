@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from pathlib import Path
 
 import openpyxl
 from openpyxl.utils.exceptions import IllegalCharacterError

@@ -10,7 +10,6 @@ from cdsdesk.reports.model import (
     AgencyTasks,
     GroupCounts,
     IndicatorLine,
-    Ref,
     Report,
     ReportSettings,
     StatusCounts,

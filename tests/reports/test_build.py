@@ -39,11 +39,13 @@ def test_march_and_june_differ_as_the_history_says(db, province):
     assert june.summary_sentence == ("Tổng số 6 nhiệm vụ, trong đó: hoàn thành và thực hiện thường xuyên 2 nhiệm vụ; "
                                      "đang triển khai 2 nhiệm vụ; chưa triển khai 1 nhiệm vụ; "
                                      "đang chờ hướng dẫn, vướng mắc 1 nhiệm vụ")
-    # Q2's previous period is Q1: the rate went from 20% to 33.3%.
+    # Q2's previous period is Q1, over the same six tasks: DA06-3 (started in May) was not
+    # started on 31/3, so the rate went from 1/6 = 16.7% to 2/6 = 33.3%.
     assert june.previous_as_of == D(2024, 3, 31)
-    assert june.previous_counts == march.counts
-    assert june.rate_change == pytest.approx(100 * 2 / 6 - 20)
-    assert "tăng 13,3 điểm phần trăm so với ngày 31/3/2024: 20%" in june.rate_sentence()
+    assert june.previous_counts == StatusCounts(total=6, done=0, done_routine=1, in_progress=4, not_started=1,
+                                                blocked=0, overdue=0)
+    assert june.rate_change == pytest.approx(100 * 2 / 6 - 100 / 6)
+    assert "tăng 16,7 điểm phần trăm so với ngày 31/3/2024: 16,7%" in june.rate_sentence()
     assert [t.code for t in march.attention] == []
     assert [(t.code, t.last_note) for t in june.attention] == [
         ("KH-3", "-Chờ nhà cung cấp"), ("DA06-1", "Chờ hướng dẫn của Bộ Công an")]
@@ -109,3 +111,36 @@ def test_nine_month_window_and_bad_input(db, province):
         _report(db, "2024Q3", D(2024, 6, 30))  # as of a day before the window
     with pytest.raises(UserError):
         _report(db, "2024S1", D(2024, 6, 30), plan_code="KHONG-CO")
+
+
+def test_change_since_the_previous_period_compares_the_same_tasks_not_other_plans(db):
+    """A 2023 plan (4 tasks, 3 completed in 2023) and a 2024 plan (4 tasks from 1/1/2024, one
+    completed by June). The half-year report must not set 2024 against the 2023 plan's 75%."""
+    from cdsdesk.services import tasks
+    from cdsdesk.store.models import Plan
+
+    with db.session() as s:
+        old, new = Plan(code="KH2023", name="Kế hoạch năm 2023", year=2023), Plan(code="KH2024", name="Kế hoạch năm 2024", year=2024)
+        s.add_all([old, new])
+        s.flush()
+        for i in range(4):
+            t = tasks.create_task(s, {"code": f"A-{i}", "title": f"Nhiệm vụ 2023 số {i}", "plan_id": old.id,
+                                      "start_date": D(2023, 1, 1), "deadline": D(2023, 12, 31)})
+            tasks.record_status_update(s, t.id, status="done" if i < 3 else "in_progress", progress=50,
+                                       entry_date=D(2023, 11, 1))
+        for i in range(4):
+            t = tasks.create_task(s, {"code": f"B-{i}", "title": f"Nhiệm vụ 2024 số {i}", "plan_id": new.id,
+                                      "start_date": D(2024, 1, 1), "deadline": D(2024, 12, 31)})
+            if i == 0:
+                tasks.record_status_update(s, t.id, status="done", entry_date=D(2024, 5, 2))
+    both = _report(db, "2024S1", D(2024, 6, 30))
+    assert (both.counts.total, both.counts.completed) == (8, 4)
+    # 31/12/2023, the same 8 tasks: 3 completed (37.5%), the 2024 ones not started yet.
+    assert both.previous_counts == StatusCounts(total=8, done=3, done_routine=0, in_progress=1, not_started=4,
+                                                blocked=0, overdue=0)
+    assert "Tỷ lệ hoàn thành đạt 50% (tăng 12,5 điểm phần trăm so với ngày 31/12/2023: 37,5%)" in both.rate_sentence()
+    plan24 = _report(db, "2024S1", D(2024, 6, 30), plan_code="KH2024")
+    assert (plan24.previous_counts.total, plan24.previous_counts.not_started) == (4, 4)
+    assert "đạt 25% (tăng 25 điểm phần trăm so với ngày 31/12/2023: 0%)" in plan24.rate_sentence()
+    plan23 = _report(db, "2024S1", D(2024, 6, 30), plan_code="KH2023")
+    assert "đạt 75% (không thay đổi so với ngày 31/12/2023: 75%)" in plan23.rate_sentence()

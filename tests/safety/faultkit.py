@@ -22,12 +22,13 @@ N_TASKS = 12
 
 def _warm() -> None:
     """Configure the ORM and read the migrations once here, so forked children start at once."""
+    import importlib
+
     from sqlalchemy.orm import configure_mappers
 
-    import cdsdesk.exchange.importer  # noqa: F401
-    import cdsdesk.services.batches  # noqa: F401
-    import cdsdesk.services.tasks  # noqa: F401
-    import cdsdesk.store.session  # noqa: F401
+    for name in ("cdsdesk.exchange.importer", "cdsdesk.services.batches", "cdsdesk.services.tasks",
+                 "cdsdesk.store.session"):
+        importlib.import_module(name)
     from cdsdesk.store.migrate import head_revision, known_revisions
 
     configure_mappers()

@@ -68,8 +68,13 @@ def test_sigkill_during_import_leaves_whole_batches(mode, mp, tmp_path, record_c
                 time.sleep(0.0002)
             time.sleep(rng.uniform(0, 0.002))
             in_commit_kills += phase.value == 1
+        elif i % 3 == 1:  # let one import through whatever the machine's load, then kill the next anywhere
+            before, deadline = committed.value, time.monotonic() + 30
+            while committed.value == before and time.monotonic() < deadline and proc.is_alive():
+                time.sleep(0.001)
+            time.sleep(rng.uniform(0, 0.3))
         else:
-            time.sleep(rng.uniform(0, 0.3 if i % 3 == 1 else 0.08))
+            time.sleep(rng.uniform(0, 0.08))
         proc.kill()
         proc.join()
         assert proc.exitcode == -9 or proc.exitcode is not None

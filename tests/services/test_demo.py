@@ -252,7 +252,7 @@ def test_meetings_directives_and_the_tasks_they_created(s):
     review = s.scalar(select(Meeting).where(Meeting.date == D(2024, 7, 10)))
     assert review.kind == "six_month" and len(review.directives) == 5
     created = [t for d in review.directives for t in d.tasks]
-    assert 1 <= len(created) < len(review.directives)
+    assert 0 < len(created) < len(review.directives)  # some directives created tasks, not all
     assert all(t.start_date == review.date and t.plan.code == "KH-CDS-2024" for t in created)
     assert all(t.lead_agency_id == t.directive.agency_id for t in created)
     assert s.scalar(select(func.count()).select_from(Directive)) == 9

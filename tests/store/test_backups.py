@@ -133,6 +133,7 @@ def test_restore_refuses_while_the_app_has_the_file_open(filled):
             bk.restore(filled, good)
     finally:
         db.dispose()
+    assert sha(filled) == before  # refused: the open file was not touched
     assert task_titles(filled) == ["Số hóa hồ sơ", "Tập huấn kỹ năng số"]
 
 

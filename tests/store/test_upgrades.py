@@ -231,7 +231,6 @@ def test_an_import_may_name_itself_only_on_entries_written_during_its_run(db):
 
     from cdsdesk.services import audit
     from cdsdesk.services.batches import begin_batch
-    from cdsdesk.store.models import AuditEntry, ImportBatch
 
     with db.session() as s:
         old = audit.log(s, entity="task", uuid="u-old", label="NV-001", action="create", new="Trước")

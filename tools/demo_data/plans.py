@@ -8,7 +8,7 @@ import random
 from pathlib import Path
 
 from . import catalogue_2023, catalogue_2024, catalogue_da06
-from .histories import (BL, BLOCKED_NOTES, DR, IP, MINISTRY_FOR_AREA, NS, Writer, between, completed, day,
+from .histories import (BL, BLOCKED_NOTES, MINISTRY_FOR_AREA, NS, Writer, between, completed, day,
                         month_end, person, spread)
 
 ILLUSTRATIVE = ("Dữ liệu mẫu của tỉnh mô phỏng theo Tuyên Quang: tên nhiệm vụ, số văn bản, tên người và "

@@ -229,7 +229,7 @@ class TaskTableModel(QAbstractTableModel):
         self.counts_changed.emit(len(self._visible), len(self._rows))
 
     def _apply_filter(self, order: list[int]) -> list[int]:
-        f, rows, day = self._filter, self._rows, self.as_of
+        f, rows = self._filter, self._rows
         ids = order
         terms = fold(f.search).split()
         if terms:

@@ -8,20 +8,18 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -40,6 +38,16 @@ from ...store.models import Agency, Directive, Meeting, Plan, Task
 from ..context import AppContext
 from ..labels import meeting_kind_label, meeting_kinds
 from ..models.rows import RowsModel
+from ..dialogs.meeting_dialogs import (
+    DirectiveDialog,
+    DirectiveTaskDialog,
+    MeetingDialog,
+    date_edit,
+    fill_agencies,
+    py_date,
+)
+from ..undo import perform
+from ..undo_meetings import DeleteDirective, DeleteMeeting, EditDirective, EditMeeting
 from ..undo_values import TaskFromDirectiveCommand
 from .refreshing import RefreshingView
 
@@ -122,88 +130,6 @@ class DirectiveModel(RowsModel[DirectiveRow]):
         return None
 
 
-def _date_edit(parent: QWidget, value: dt.date) -> QDateEdit:
-    w = QDateEdit(QDate(value.year, value.month, value.day), parent)
-    w.setDisplayFormat("dd/MM/yyyy")
-    w.setCalendarPopup(True)
-    return w
-
-
-def _py_date(w: QDateEdit) -> dt.date:
-    d = w.date()
-    return dt.date(d.year(), d.month(), d.day())
-
-
-def _fill_agencies(box: QComboBox, agencies: list[tuple[int, str]], *, none_label: str | None = None) -> None:
-    box.clear()
-    if none_label is not None:
-        box.addItem(none_label, None)
-    for aid, name in agencies:
-        box.addItem(name, aid)
-
-
-class DirectiveTaskDialog(QDialog):
-    """Giao nhiệm vụ từ kết luận: the task's title, lead agency, deadline, plan and code."""
-
-    def __init__(self, directive: DirectiveRow, agencies: list[tuple[int, str]], plans: list[tuple[int, str]],
-                 default_deadline: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Giao nhiệm vụ từ kết luận số {n}").format(n=directive.number))
-        self.setMinimumWidth(560)
-        form = QFormLayout(self)
-        self.title_edit = QPlainTextEdit(directive.text, self)
-        self.title_edit.setFixedHeight(80)
-        form.addRow(self.tr("Nội dung nhiệm vụ:"), self.title_edit)
-        self.agency_box = QComboBox(self)
-        _fill_agencies(self.agency_box, agencies, none_label=self.tr("— chọn cơ quan chủ trì —"))
-        if directive.agency_id is not None:
-            self.agency_box.setCurrentIndex(max(self.agency_box.findData(directive.agency_id), 0))
-        form.addRow(self.tr("Cơ quan chủ trì:"), self.agency_box)
-        self.deadline_edit = _date_edit(self, directive.deadline or default_deadline)
-        form.addRow(self.tr("Thời hạn:"), self.deadline_edit)
-        self.plan_box = QComboBox(self)
-        self.plan_box.addItem(self.tr("(không thuộc kế hoạch nào)"), None)
-        for pid, name in plans:
-            self.plan_box.addItem(name, pid)
-        form.addRow(self.tr("Thuộc kế hoạch:"), self.plan_box)
-        self.code_edit = QLineEdit(self)
-        self.code_edit.setPlaceholderText(self.tr("để trống: tự đánh số"))
-        form.addRow(self.tr("Mã nhiệm vụ:"), self.code_edit)
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #c62828;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        form.addRow(self.error_label)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Giao nhiệm vụ"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
-        self.buttons.accepted.connect(self._check)
-        self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
-
-    def fields(self) -> dict:
-        return {
-            "title": self.title_edit.toPlainText().strip() or None,
-            "agency_id": self.agency_box.currentData(),
-            "deadline": _py_date(self.deadline_edit),
-            "plan_id": self.plan_box.currentData(),
-            "code": self.code_edit.text().strip() or None,
-        }
-
-    def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.show()
-
-    def _check(self) -> None:
-        if self.agency_box.currentData() is None:
-            self.show_error(self.tr("Hãy chọn cơ quan chủ trì cho nhiệm vụ."))
-            return
-        if not self.title_edit.toPlainText().strip():
-            self.show_error(self.tr("Nội dung nhiệm vụ không được để trống."))
-            return
-        self.accept()
-
-
 class MeetingsView(RefreshingView):
     #: A task was created from a conclusion (task id).
     task_created = Signal(int)
@@ -214,6 +140,8 @@ class MeetingsView(RefreshingView):
         self._agencies: list[tuple[int, str]] = []
         self._plans: list[tuple[int, str]] = []
         self.dialog: DirectiveTaskDialog | None = None
+        self.edit_dialog: MeetingDialog | DirectiveDialog | None = None
+        self.confirm: QMessageBox | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
         self.message = QLabel(self)
@@ -232,9 +160,19 @@ class MeetingsView(RefreshingView):
         self.meeting_table.horizontalHeader().setSectionResizeMode(MeetingListModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         self.meeting_table.selectionModel().currentRowChanged.connect(self._on_meeting)
         ll.addWidget(self.meeting_table, 1)
+        mbuttons = QHBoxLayout()
+        self.m_edit = QPushButton(self.tr("Sửa phiên họp…"), left)
+        self.m_edit.clicked.connect(self.open_meeting_dialog)
+        self.m_delete = QPushButton(self.tr("Xóa phiên họp…"), left)
+        self.m_delete.setToolTip(self.tr("Xóa phiên họp đang chọn cùng các kết luận của nó (có thể hoàn tác)"))
+        self.m_delete.clicked.connect(self.ask_delete_meeting)
+        mbuttons.addStretch(1)
+        mbuttons.addWidget(self.m_edit)
+        mbuttons.addWidget(self.m_delete)
+        ll.addLayout(mbuttons)
         box = QGroupBox(self.tr("Ghi phiên họp mới"), left)
         form = QFormLayout(box)
-        self.m_date = _date_edit(box, ctx.as_of)
+        self.m_date = date_edit(box, ctx.as_of)
         form.addRow(self.tr("Ngày họp:"), self.m_date)
         self.m_kind = QComboBox(box)
         for key, label in meeting_kinds():
@@ -272,6 +210,12 @@ class MeetingsView(RefreshingView):
         self.to_task = QPushButton(self.tr("Giao thành nhiệm vụ…"), right)
         self.to_task.setToolTip(self.tr("Tạo nhiệm vụ từ kết luận đang chọn, giao cho cơ quan với thời hạn"))
         self.to_task.clicked.connect(self.open_task_dialog)
+        self.d_edit = QPushButton(self.tr("Sửa kết luận…"), right)
+        self.d_edit.clicked.connect(self.open_directive_dialog)
+        self.d_delete = QPushButton(self.tr("Xóa kết luận…"), right)
+        self.d_delete.clicked.connect(self.ask_delete_directive)
+        buttons.addWidget(self.d_edit)
+        buttons.addWidget(self.d_delete)
         buttons.addStretch(1)
         buttons.addWidget(self.to_task)
         rl.addLayout(buttons)
@@ -286,7 +230,7 @@ class MeetingsView(RefreshingView):
         drow = QHBoxLayout()
         self.d_has_deadline = QCheckBox(self.tr("có thời hạn"), dbox)
         self.d_has_deadline.setChecked(True)
-        self.d_deadline = _date_edit(dbox, ctx.as_of + dt.timedelta(days=90))
+        self.d_deadline = date_edit(dbox, ctx.as_of + dt.timedelta(days=90))
         self.d_has_deadline.toggled.connect(self.d_deadline.setEnabled)
         drow.addWidget(self.d_has_deadline)
         drow.addWidget(self.d_deadline, 1)
@@ -325,11 +269,11 @@ class MeetingsView(RefreshingView):
         self._agencies = sorted(((a, n) for a, n in agencies), key=lambda r: sort_key(r[1]))
         self._plans = sorted(((p, n) for p, n in plans), key=lambda r: sort_key(r[1]))
         keep = self.d_agency.currentData()
-        _fill_agencies(self.d_agency, self._agencies, none_label=self.tr("(chưa giao cơ quan)"))
+        fill_agencies(self.d_agency, self._agencies, none_label=self.tr("(chưa giao cơ quan)"))
         self.d_agency.setCurrentIndex(max(self.d_agency.findData(keep), 0) if keep else 0)
         self.meeting_model.set_rows(meetings)
-        if self.meeting_id is None and meetings:
-            self.meeting_id = meetings[0].id
+        if self.meeting_id not in {m.id for m in meetings}:  # none yet, or deleted meanwhile
+            self.meeting_id = meetings[0].id if meetings else None
         self._select_meeting_row()
         self._load_directives()
 
@@ -396,8 +340,13 @@ class MeetingsView(RefreshingView):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        self.to_task.setEnabled(self.current_directive() is not None)
+        has_directive = self.current_directive() is not None
+        self.to_task.setEnabled(has_directive)
+        self.d_edit.setEnabled(has_directive)
+        self.d_delete.setEnabled(has_directive)
         self.d_save.setEnabled(self.meeting_id is not None)
+        self.m_edit.setEnabled(self.meeting_id is not None)
+        self.m_delete.setEnabled(self.meeting_id is not None)
 
     # --- writing -------------------------------------------------------------------------------
     def _say(self, text: str, *, error: bool = False) -> None:
@@ -409,7 +358,7 @@ class MeetingsView(RefreshingView):
         try:
             with self.ctx.db.session() as s:
                 m = meeting_service.create_meeting(
-                    s, date=_py_date(self.m_date), title=self.m_title.text(), kind=self.m_kind.currentData(),
+                    s, date=py_date(self.m_date), title=self.m_title.text(), kind=self.m_kind.currentData(),
                     chair=self.m_chair.text(), notes=self.m_notes.toPlainText(), who=self.ctx.user or None)
                 mid, title = m.id, m.title
         except UserError as exc:
@@ -428,7 +377,7 @@ class MeetingsView(RefreshingView):
     def add_directive(self) -> int | None:
         if self.meeting_id is None:
             return None
-        deadline = _py_date(self.d_deadline) if self.d_has_deadline.isChecked() else None
+        deadline = py_date(self.d_deadline) if self.d_has_deadline.isChecked() else None
         try:
             with self.ctx.db.session() as s:
                 d = meeting_service.add_directive(s, self.meeting_id, text=self.d_text.toPlainText(),
@@ -472,3 +421,105 @@ class MeetingsView(RefreshingView):
             self._load_directives()
         self.task_created.emit(cmd.task_id)
         return cmd.task_id
+
+    # --- editing and deleting (undoable) -------------------------------------------------------
+    def _after_write(self, text: str) -> None:
+        self._say(text)
+        if not self.isVisible():
+            self.refresh()
+
+    def open_meeting_dialog(self) -> MeetingDialog | None:
+        """Show the dialog that edits the selected meeting (non-blocking)."""
+        if self.meeting_id is None:
+            return None
+        with self.ctx.db.session() as s:
+            m = s.get(Meeting, self.meeting_id)
+            if m is None:
+                return None
+            dlg = MeetingDialog(m, self)
+        mid = self.meeting_id
+        dlg.accepted.connect(lambda: self.edit_meeting(mid, dlg.fields()))
+        dlg.finished.connect(dlg.deleteLater)
+        self.edit_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def edit_meeting(self, meeting_id: int, fields: dict) -> bool:
+        op = EditMeeting(meeting_id, fields, text=self.tr("Sửa phiên họp"), who=self.ctx.user or None)
+        if not perform(self.ctx, op, self):
+            return False
+        if op.changed:
+            self._after_write(self.tr("Đã sửa phiên họp: {t}").format(t=fields.get("title", "")))
+        return True
+
+    def open_directive_dialog(self) -> DirectiveDialog | None:
+        """Show the dialog that edits the selected conclusion (non-blocking)."""
+        d = self.current_directive()
+        if d is None:
+            return None
+        dlg = DirectiveDialog(d, self._agencies, self.ctx.as_of + dt.timedelta(days=90), self)
+        dlg.accepted.connect(lambda: self.edit_directive(d.id, dlg.fields(), number=d.number))
+        dlg.finished.connect(dlg.deleteLater)
+        self.edit_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def edit_directive(self, directive_id: int, fields: dict, *, number: int | None = None) -> bool:
+        op = EditDirective(directive_id, fields, text=self.tr("Sửa kết luận số {n}").format(n=number or ""),
+                           who=self.ctx.user or None)
+        if not perform(self.ctx, op, self):
+            return False
+        if op.changed:
+            self._after_write(self.tr("Đã sửa kết luận số {n}").format(n=number or ""))
+            self.select_directive(directive_id)
+        return True
+
+    def _ask(self, text: str, on_yes) -> QMessageBox:  # noqa: ANN001
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Xác nhận xóa"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Xóa"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Không xóa"))
+        box.buttonClicked.connect(
+            lambda b: on_yes() if b is box.button(QMessageBox.StandardButton.Yes) else None)
+        box.finished.connect(box.deleteLater)
+        self.confirm = box
+        box.open()
+        return box
+
+    def ask_delete_meeting(self) -> QMessageBox | None:
+        """Ask before deleting the selected meeting (non-blocking); Yes deletes it."""
+        row = next((r for r in self.meeting_model.rows() if r.id == self.meeting_id), None)
+        if row is None:
+            return None
+        text = self.tr("Xóa phiên họp «{t}» ngày {d} cùng {n} kết luận của nó? Các nhiệm vụ đã giao từ các kết luận"
+                       " vẫn được giữ. Có thể hoàn tác (Ctrl+Z).").format(
+            t=row.title, d=format_date(row.date), n=row.directives)
+        return self._ask(text, lambda: self.delete_meeting(row.id))
+
+    def delete_meeting(self, meeting_id: int) -> bool:
+        op = DeleteMeeting(meeting_id, text=self.tr("Xóa phiên họp"), who=self.ctx.user or None)
+        if not perform(self.ctx, op, self):
+            return False
+        if self.meeting_id == meeting_id:
+            self.meeting_id = None
+        title = op.snapshot.title if op.snapshot else ""
+        self._after_write(self.tr("Đã xóa phiên họp: {t} (Ctrl+Z để hoàn tác)").format(t=title))
+        return True
+
+    def ask_delete_directive(self) -> QMessageBox | None:
+        """Ask before deleting the selected conclusion (non-blocking); Yes deletes it."""
+        d = self.current_directive()
+        if d is None:
+            return None
+        text = self.tr("Xóa kết luận số {n}? Các nhiệm vụ đã giao từ kết luận này vẫn được giữ."
+                       " Có thể hoàn tác (Ctrl+Z).").format(n=d.number)
+        return self._ask(text, lambda: self.delete_directive(d.id, number=d.number))
+
+    def delete_directive(self, directive_id: int, *, number: int | None = None) -> bool:
+        op = DeleteDirective(directive_id, text=self.tr("Xóa kết luận số {n}").format(n=number or ""),
+                             who=self.ctx.user or None)
+        if not perform(self.ctx, op, self):
+            return False
+        self._after_write(self.tr("Đã xóa kết luận số {n} (Ctrl+Z để hoàn tác)").format(n=number or ""))
+        return True
