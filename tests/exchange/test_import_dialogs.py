@@ -16,10 +16,15 @@ from .conftest import fill_form  # noqa: E402
 @pytest.fixture(autouse=True)
 def vi(qapp):
     """The Vietnamese interface, as the secretariat sees it."""
-    from cdsdesk.ui.i18n import install_language
+    from cdsdesk.ui import i18n
 
-    install_language(qapp, "vi")
+    before = qapp.property("cdsdesk_lang")
+    i18n.install_language(qapp, "vi")
     yield "vi"
+    for tr in i18n._installed:  # leave the application as the next test expects it
+        qapp.removeTranslator(tr)
+    i18n._installed.clear()
+    qapp.setProperty("cdsdesk_lang", before)
 
 
 @pytest.fixture
@@ -155,6 +160,12 @@ def test_redo_is_refused_when_the_file_changed_after_the_undo(db, province, form
     assert _status(db, province["t2"]) == "not_started"  # nothing re-imported
     cmd = dlg.command
     assert cmd.last_error is not None and "đã thay đổi sau lần nhập" in cmd.last_error.vi
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert any("đã thay đổi sau lần nhập" in b.text() for b in boxes)  # the user is told why
+    for box in boxes:
+        box.close()
 
 
 def test_a_legacy_sheet_goes_through_the_mapping_step(db, ctx, qtbot, tmp_path):
