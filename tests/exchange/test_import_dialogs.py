@@ -13,18 +13,7 @@ from cdsdesk.store.models import Task  # noqa: E402
 from .conftest import fill_form  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def vi(qapp):
-    """The Vietnamese interface, as the secretariat sees it."""
-    from cdsdesk.ui import i18n
-
-    before = qapp.property("cdsdesk_lang")
-    i18n.install_language(qapp, "vi")
-    yield "vi"
-    for tr in i18n._installed:  # leave the application as the next test expects it
-        qapp.removeTranslator(tr)
-    i18n._installed.clear()
-    qapp.setProperty("cdsdesk_lang", before)
+pytestmark = pytest.mark.usefixtures("vi")
 
 
 @pytest.fixture
