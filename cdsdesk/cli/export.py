@@ -15,6 +15,8 @@ from typing import Callable
 from ..domain.errors import UsageError
 from ..domain.periods import DateWindow, Period, parse_window
 from ..store.engine import Database
+from . import export_values
+from .export_values import VALUE_FORMATS
 from .output import open_db, parse_day, print_json
 
 
@@ -80,12 +82,12 @@ def _settings_pairs(pairs: list[str] | None) -> dict[str, str]:
 
 def register(sub):  # noqa: ANN001
     p = sub.add_parser("export", help="xuất báo cáo sơ kết, tổng kết / export the review report")
-    p.add_argument("--period", required=True,
+    p.add_argument("--period",
                    help="kỳ báo cáo: 2024Q1, 2024S1, 2024, 2024-9M hoặc 2024-01-01..2024-09-30 / report period or window")
     p.add_argument("--as-of", help="số liệu tính đến ngày YYYY-MM-DD (mặc định: cuối kỳ) / figures as of YYYY-MM-DD")
     p.add_argument("--plan", help="mã kế hoạch / plan code")
     p.add_argument("--agency", help="mã cơ quan chủ trì / lead agency code")
-    p.add_argument("--format", choices=sorted(FORMATS), help="định dạng (mặc định: theo đuôi tệp) / format (default: from -o)")
+    p.add_argument("--format", choices=sorted(FORMATS) + list(VALUE_FORMATS), help="định dạng (mặc định: theo đuôi tệp) / format (default: from -o)")
     p.add_argument("-o", "--output", required=True, help="tệp kết quả / output file")
     p.add_argument("--date", dest="issued_on", help="ngày ký báo cáo YYYY-MM-DD (mặc định: hôm nay) / date on the report")
     p.add_argument("--set", action="append", metavar="KEY=VALUE",
@@ -95,6 +97,10 @@ def register(sub):  # noqa: ANN001
 
 
 def run(args) -> int:  # noqa: ANN001
+    if args.format in VALUE_FORMATS:
+        return export_values.run(args)
+    if not args.period:
+        raise UsageError("Cần --period cho báo cáo", "--period is required for the report")
     window = _window(args.period)
     as_of = parse_day(args.as_of)
     issued_on = parse_day(args.issued_on, "--date")

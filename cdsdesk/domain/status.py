@@ -106,6 +106,50 @@ class AgencyKind(str, enum.Enum):
             AgencyKind.ENTERPRISE: "Doanh nghiệp",
         }[self]
 
+    @property
+    def label_en(self) -> str:
+        return {
+            AgencyKind.PROVINCE: "Province",
+            AgencyKind.DEPARTMENT: "Department, agency",
+            AgencyKind.DISTRICT: "District, city",
+            AgencyKind.COMMUNE: "Commune, ward, town",
+            AgencyKind.MINISTRY: "Central ministry, agency",
+            AgencyKind.ENTERPRISE: "Enterprise",
+        }[self]
+
+    def label(self, lang: str = "vi") -> str:
+        return self.label_en if lang == "en" else self.label_vi
+
+
+class MeetingKind(str, enum.Enum):
+    """The committee's meetings: every quarter, the six-month and the year review, and the others."""
+
+    QUARTERLY = "quarterly"
+    SIX_MONTH = "six_month"
+    YEARLY = "yearly"
+    AD_HOC = "ad_hoc"
+
+    @property
+    def label_vi(self) -> str:
+        return {
+            MeetingKind.QUARTERLY: "Họp định kỳ quý",
+            MeetingKind.SIX_MONTH: "Sơ kết 6 tháng",
+            MeetingKind.YEARLY: "Tổng kết năm",
+            MeetingKind.AD_HOC: "Họp chuyên đề, đột xuất",
+        }[self]
+
+    @property
+    def label_en(self) -> str:
+        return {
+            MeetingKind.QUARTERLY: "Quarterly meeting",
+            MeetingKind.SIX_MONTH: "Six-month review",
+            MeetingKind.YEARLY: "Year-end review",
+            MeetingKind.AD_HOC: "Thematic or ad hoc meeting",
+        }[self]
+
+    def label(self, lang: str = "vi") -> str:
+        return self.label_en if lang == "en" else self.label_vi
+
 
 class ValueType(str, enum.Enum):
     PERCENT = "percent"

@@ -10,12 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import ValidationError
+from ..domain.status import MeetingKind
 from ..domain.text import nfc
 from ..store.models import Directive, Meeting, Task
 from . import audit
 from .tasks import create_task, edit_task
 
-MEETING_KINDS = ("quarterly", "six_month", "yearly", "ad_hoc")
+MEETING_KINDS = tuple(k.value for k in MeetingKind)
 
 
 def create_meeting(session: Session, *, date: dt.date, title: str, kind: str = "quarterly",

@@ -80,6 +80,19 @@ class BackupInfo:
             "pre-upgrade": "Trước khi nâng cấp",
         }.get(self.kind, self.kind)
 
+    @property
+    def label_en(self) -> str:
+        return {
+            "daily": "Daily",
+            "manual": "By hand",
+            "pre-import": "Before an import",
+            "pre-restore": "Before a restore",
+            "pre-upgrade": "Before an upgrade",
+        }.get(self.kind, self.kind)
+
+    def label(self, lang: str = "vi") -> str:
+        return self.label_en if lang == "en" else self.label_vi
+
 
 def backups_dir(db_path: Path) -> Path:
     """Backups live beside the database in ``<name>.backups/``."""

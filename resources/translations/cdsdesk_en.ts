@@ -19,10 +19,6 @@
 <context>
     <name>AgencyTreeModel</name>
     <message>
-        <source>Gồm cả nhiệm vụ của các đơn vị cấp dưới</source>
-        <translation>Including the tasks of the units below</translation>
-    </message>
-    <message>
         <source>Riêng {name}: {own}; cả cấp dưới: {all}</source>
         <translation>{name} alone: {own}; with the units below: {all}</translation>
     </message>
@@ -64,6 +60,73 @@
     <message>
         <source>{n} dòng</source>
         <translation>{n} rows</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsView</name>
+    <message>
+        <source>Sao lưu và khôi phục</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>Thời điểm</source>
+        <translation>Taken at</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Dung lượng (KB)</source>
+        <translation>Size (KB)</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Sao lưu ngay</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Kiểm tra cơ sở dữ liệu</source>
+        <translation>Check the database</translation>
+    </message>
+    <message>
+        <source>Khôi phục bản đã chọn…</source>
+        <translation>Restore the selected copy…</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu {name} nằm trên máy chủ PostgreSQL: việc sao lưu do máy chủ đảm nhiệm (pg_dump, sao lưu của quản trị viên).</source>
+        <translation>The database {name} is on a PostgreSQL server: the server takes care of backups (pg_dump, the administrator&apos;s backups).</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu: {path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <source>Thư mục sao lưu: {path}</source>
+        <translation>Backup folder: {path}</translation>
+    </message>
+    <message>
+        <source>Tự động: mỗi ngày khi mở ứng dụng, trước mỗi lần nhập và trước mỗi lần nâng cấp; giữ 7 bản hằng ngày, 4 hằng tuần, 12 hằng tháng và 10 bản gần nhất trước khi nhập.</source>
+        <translation>Automatic: daily when the application opens, before every import and before every upgrade; keeps 7 daily, 4 weekly, 12 monthly copies and the 10 latest taken before an import.</translation>
+    </message>
+    <message>
+        <source>Chưa có bản sao lưu nào.</source>
+        <translation>No backups yet.</translation>
+    </message>
+    <message>
+        <source>Đang sao lưu và kiểm tra bản sao…</source>
+        <translation>Backing up and checking the copy…</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu và kiểm tra: {name}</source>
+        <translation>Backed up and checked: {name}</translation>
+    </message>
+    <message>
+        <source>Kiểm tra toàn vẹn: cơ sở dữ liệu tốt.</source>
+        <translation>Integrity check: the database is sound.</translation>
     </message>
 </context>
 <context>
@@ -404,6 +467,73 @@
     </message>
 </context>
 <context>
+    <name>FormsDialog</name>
+    <message>
+        <source>Tạo phiếu cập nhật cho các cơ quan</source>
+        <translation>Update forms for the agencies</translation>
+    </message>
+    <message>
+        <source>ví dụ 2024S1, 2024Q3</source>
+        <translation>e.g. 2024S1, 2024Q3</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục…</source>
+        <translation>Choose a folder…</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Lưu vào thư mục:</source>
+        <translation>Save in the folder:</translation>
+    </message>
+    <message>
+        <source>Chọn tất cả</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>Bỏ chọn</source>
+        <translation>Clear all</translation>
+    </message>
+    <message>
+        <source>Cơ quan (có nhiệm vụ hoặc chỉ tiêu trong kỳ):</source>
+        <translation>Agencies (with tasks or indicators in the period):</translation>
+    </message>
+    <message>
+        <source>Tạo phiếu</source>
+        <translation>Create the forms</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục lưu phiếu</source>
+        <translation>Choose the folder for the forms</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) — {t} nhiệm vụ, {i} chỉ tiêu</source>
+        <translation>{name} ({code}) — {t} tasks, {i} indicators</translation>
+    </message>
+    <message>
+        <source>{n} cơ quan có việc cần báo cáo trong {period}.</source>
+        <translation>{n} agencies have something to report for {period}.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn ít nhất một cơ quan.</source>
+        <translation>Choose at least one agency.</translation>
+    </message>
+    <message>
+        <source>Đang tạo phiếu…</source>
+        <translation>Creating the forms…</translation>
+    </message>
+    <message>
+        <source>Đã tạo {n} phiếu trong {folder}:</source>
+        <translation>Created {n} forms in {folder}:</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTimeline</name>
     <message>
         <source>No status updates recorded yet.</source>
@@ -415,6 +545,184 @@
     </message>
     <message>
         <source>after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>Import %1</source>
+        <extracomment>Per file (its path as text): the ``legacy_mapping`` answered in the mapping step.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing the files again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import update forms and data</source>
+        <extracomment>Per file (path as text): the legacy mapping answered in the mapping step.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On conflict:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File / row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change (old → new)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match columns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo this import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject a file with conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip conflicting rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep what the database holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the file&apos;s values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n file(s) not read.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) ready to import.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) rejected (nothing written).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2 files:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) rejected.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Undid %n import(s):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>batch %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -722,6 +1030,76 @@
     <message>
         <source>These files cannot be imported: %1. Drop Excel forms (.xlsx), CSV or data packages.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <source>Column heading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group / area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new agency with this name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no area)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match what was not recognised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cdsdesk did not recognise some of the sheet&apos;s contents. Choose what each one means, then press &lt;i&gt;Import with these choices&lt;/i&gt;. Agencies not in the database are created, unless you choose an existing one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose a status —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import with these choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n status(es) still to choose.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1356,6 +1734,13 @@ Your data has not been changed by the failed operation. The details were written
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <source>{label}: {n} — nhấn để xem danh sách</source>
+        <translation>{label}: {n} — click to see the list</translation>
     </message>
 </context>
 <context>

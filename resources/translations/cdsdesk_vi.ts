@@ -19,10 +19,6 @@
 <context>
     <name>AgencyTreeModel</name>
     <message>
-        <source>Gồm cả nhiệm vụ của các đơn vị cấp dưới</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Riêng {name}: {own}; cả cấp dưới: {all}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -63,6 +59,73 @@
     </message>
     <message>
         <source>{n} dòng</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupsView</name>
+    <message>
+        <source>Sao lưu và khôi phục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thời điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dung lượng (KB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sao lưu ngay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiểm tra cơ sở dữ liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khôi phục bản đã chọn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu {name} nằm trên máy chủ PostgreSQL: việc sao lưu do máy chủ đảm nhiệm (pg_dump, sao lưu của quản trị viên).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thư mục sao lưu: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tự động: mỗi ngày khi mở ứng dụng, trước mỗi lần nhập và trước mỗi lần nâng cấp; giữ 7 bản hằng ngày, 4 hằng tuần, 12 hằng tháng và 10 bản gần nhất trước khi nhập.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có bản sao lưu nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang sao lưu và kiểm tra bản sao…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã sao lưu và kiểm tra: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiểm tra toàn vẹn: cơ sở dữ liệu tốt.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -404,6 +467,73 @@
     </message>
 </context>
 <context>
+    <name>FormsDialog</name>
+    <message>
+        <source>Tạo phiếu cập nhật cho các cơ quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ví dụ 2024S1, 2024Q3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn thư mục…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu vào thư mục:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn tất cả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bỏ chọn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ quan (có nhiệm vụ hoặc chỉ tiêu trong kỳ):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tạo phiếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn thư mục lưu phiếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({code}) — {t} nhiệm vụ, {i} chỉ tiêu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} cơ quan có việc cần báo cáo trong {period}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hãy chọn ít nhất một cơ quan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang tạo phiếu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã tạo {n} phiếu trong {folder}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryTimeline</name>
     <message>
         <source>No status updates recorded yet.</source>
@@ -416,6 +546,178 @@
     <message>
         <source>after %1</source>
         <translation>sau ngày %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>Import %1</source>
+        <extracomment>Per file (its path as text): the ``legacy_mapping`` answered in the mapping step.</extracomment>
+        <translation>Nhập %1</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập dữ liệu</translation>
+    </message>
+    <message>
+        <source>Importing the files again…</source>
+        <translation>Đang nhập lại các tệp…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import update forms and data</source>
+        <extracomment>Per file (path as text): the legacy mapping answered in the mapping step.</extracomment>
+        <translation>Nhập phiếu cập nhật và dữ liệu</translation>
+    </message>
+    <message>
+        <source>On conflict:</source>
+        <translation>Khi có xung đột:</translation>
+    </message>
+    <message>
+        <source>File / row</source>
+        <translation>Tệp / dòng</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Change (old → new)</source>
+        <translation>Thay đổi (cũ → mới)</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Ô</translation>
+    </message>
+    <message>
+        <source>Reading the files…</source>
+        <translation>Đang đọc tệp…</translation>
+    </message>
+    <message>
+        <source>Match columns…</source>
+        <translation>Đối chiếu cột…</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <source>Undo this import</source>
+        <translation>Hoàn tác lần nhập</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Reject a file with conflicts</source>
+        <translation>Từ chối tệp có xung đột</translation>
+    </message>
+    <message>
+        <source>Skip conflicting rows</source>
+        <translation>Bỏ qua dòng xung đột</translation>
+    </message>
+    <message>
+        <source>Keep what the database holds</source>
+        <translation>Giữ dữ liệu trong máy</translation>
+    </message>
+    <message>
+        <source>Take the file&apos;s values</source>
+        <translation>Lấy theo tệp</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s):</source>
+        <translation>
+            <numerusform>%n tệp:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Đang xử lý…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập dữ liệu</translation>
+    </message>
+    <message>
+        <source>Reading the files</source>
+        <translation>Đọc tệp</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <source>Checking the files…</source>
+        <translation>Đang kiểm tra tệp…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Đã huỷ.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n file(s) not read.</source>
+        <translation>
+            <numerusform>Đã huỷ: %n tệp chưa được đọc.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Kế hoạch:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) ready to import.</source>
+        <translation>
+            <numerusform>%n tệp sẵn sàng nhập.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to import.</source>
+        <translation>Không có gì để nhập.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) rejected (nothing written).</source>
+        <translation>
+            <numerusform>%n tệp bị từ chối (không ghi gì).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Lưu ý</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>xung đột</translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2 files:</source>
+        <translation>Đã nhập %1/%2 tệp:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) rejected.</source>
+        <translation>
+            <numerusform>%n tệp bị từ chối.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undid %n import(s):</source>
+        <translation>
+            <numerusform>Đã hoàn tác %n lần nhập:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>batch %1</source>
+        <translation>lô %1</translation>
     </message>
 </context>
 <context>
@@ -722,6 +1024,75 @@
     <message>
         <source>These files cannot be imported: %1. Drop Excel forms (.xlsx), CSV or data packages.</source>
         <translation>Không nhập được các tệp: %1. Hãy thả biểu mẫu Excel (.xlsx), CSV hoặc gói dữ liệu.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <source>Column heading</source>
+        <translation>Tiêu đề cột</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Group / area</source>
+        <translation>Nhóm / lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Create a new agency with this name</source>
+        <translation>Tạo cơ quan mới với tên này</translation>
+    </message>
+    <message>
+        <source>(no area)</source>
+        <translation>(không thuộc lĩnh vực)</translation>
+    </message>
+    <message>
+        <source>Match what was not recognised</source>
+        <translation>Đối chiếu nội dung chưa nhận ra</translation>
+    </message>
+    <message>
+        <source>cdsdesk did not recognise some of the sheet&apos;s contents. Choose what each one means, then press &lt;i&gt;Import with these choices&lt;/i&gt;. Agencies not in the database are created, unless you choose an existing one.</source>
+        <translation>cdsdesk chưa nhận ra một số nội dung trong bảng. Hãy chọn ý nghĩa của từng mục, rồi bấm &lt;i&gt;Nhập với lựa chọn này&lt;/i&gt;. Cơ quan chưa có sẽ được tạo mới, trừ khi bạn chọn một cơ quan đã có.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Text in the file</source>
+        <translation>Nội dung trong tệp</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Ô</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Ý nghĩa</translation>
+    </message>
+    <message>
+        <source>— choose a status —</source>
+        <translation>— chọn trạng thái —</translation>
+    </message>
+    <message>
+        <source>Import with these choices</source>
+        <translation>Nhập với lựa chọn này</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n status(es) still to choose.</source>
+        <translation>
+            <numerusform>Còn %n trạng thái chưa chọn.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1349,6 +1720,13 @@ Thao tác lỗi không làm thay đổi dữ liệu. Chi tiết đã được gh
         <translation>
             <numerusform>Trạng thái %n nhiệm vụ: %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <source>{label}: {n} — nhấn để xem danh sách</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

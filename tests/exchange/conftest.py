@@ -113,3 +113,17 @@ def run_import(db, *paths, **options):  # noqa: ANN001, ANN003
 
     options.setdefault("today", TODAY)
     return import_files(db, list(paths), ImportOptions(**options))
+
+
+@pytest.fixture
+def vi(qapp):  # noqa: ANN001
+    """The Vietnamese interface for a dialog test; the application is left as it was found."""
+    from cdsdesk.ui import i18n
+
+    before = qapp.property("cdsdesk_lang")
+    i18n.install_language(qapp, "vi")
+    yield "vi"
+    for tr in i18n._installed:
+        qapp.removeTranslator(tr)
+    i18n._installed.clear()
+    qapp.setProperty("cdsdesk_lang", before)

@@ -27,7 +27,7 @@ def _sheet(path):
     return path
 
 
-def test_legacy_mapping_dialog_answers_make_the_sheet_import(db, tmp_path, qtbot):
+def test_legacy_mapping_dialog_answers_make_the_sheet_import(db, tmp_path, qtbot, vi):
     with db.session() as s:
         create_agency(s, code="CAT", name="Công an tỉnh", kind="department")
         create_agency(s, code="STTTT", name="Sở Thông tin và Truyền thông", kind="department")

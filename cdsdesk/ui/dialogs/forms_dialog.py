@@ -24,28 +24,28 @@ class FormsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.written: list = []
-        self.setWindowTitle("Tạo phiếu cập nhật cho các cơ quan")
+        self.setWindowTitle(self.tr("Tạo phiếu cập nhật cho các cơ quan"))
         self.resize(640, 560)
         self.period = QLineEdit(ctx.period.code)
-        self.period.setPlaceholderText("ví dụ 2024S1, 2024Q3")
+        self.period.setPlaceholderText(self.tr("ví dụ 2024S1, 2024Q3"))
         self.period.editingFinished.connect(self.reload)
         self.folder = QLineEdit(str(Path.home()))
-        browse = QPushButton("Chọn…")
+        browse = QPushButton(self.tr("Chọn thư mục…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("Kỳ báo cáo:", self.period)
-        form.addRow("Lưu vào thư mục:", row)
+        form.addRow(self.tr("Kỳ báo cáo:"), self.period)
+        form.addRow(self.tr("Lưu vào thư mục:"), row)
 
         self.agencies = QListWidget()
-        self.all_button = QPushButton("Chọn tất cả")
-        self.none_button = QPushButton("Bỏ chọn")
+        self.all_button = QPushButton(self.tr("Chọn tất cả"))
+        self.none_button = QPushButton(self.tr("Bỏ chọn"))
         self.all_button.clicked.connect(lambda: self._check_all(True))
         self.none_button.clicked.connect(lambda: self._check_all(False))
         picks = QHBoxLayout()
-        picks.addWidget(QLabel("Cơ quan (có nhiệm vụ hoặc chỉ tiêu trong kỳ):"), 1)
+        picks.addWidget(QLabel(self.tr("Cơ quan (có nhiệm vụ hoặc chỉ tiêu trong kỳ):")), 1)
         picks.addWidget(self.all_button)
         picks.addWidget(self.none_button)
 
@@ -53,8 +53,8 @@ class FormsDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox()
-        self.create_button = self.buttons.addButton("Tạo phiếu", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.close_button = self.buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
+        self.create_button = self.buttons.addButton(self.tr("Tạo phiếu"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(self.tr("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
         self.create_button.clicked.connect(self.create)
         self.close_button.clicked.connect(self.reject)
 
@@ -67,7 +67,7 @@ class FormsDialog(QDialog):
         self.reload()
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục lưu phiếu", self.folder.text())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục lưu phiếu"), self.folder.text())
         if folder:
             self.folder.setText(folder)
 
@@ -88,12 +88,14 @@ class FormsDialog(QDialog):
                 n_t, n_i = len(agency_tasks(s, a, per)), len(agency_indicators(s, a))
                 if not (n_t or n_i):
                     continue
-                item = QListWidgetItem(f"{a.name} ({a.code}) — {n_t} nhiệm vụ, {n_i} chỉ tiêu")
+                item = QListWidgetItem(self.tr("{name} ({code}) — {t} nhiệm vụ, {i} chỉ tiêu").format(
+                    name=a.name, code=a.code, t=n_t, i=n_i))
                 item.setData(Qt.ItemDataRole.UserRole, a.code)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked)
                 self.agencies.addItem(item)
-        self.status.setText(f"{self.agencies.count()} cơ quan có việc cần báo cáo trong {per.label_vi()}.")
+        self.status.setText(self.tr("{n} cơ quan có việc cần báo cáo trong {period}.").format(
+            n=self.agencies.count(), period=per.label(self.ctx.lang)))
 
     def _check_all(self, on: bool) -> None:
         for i in range(self.agencies.count()):
@@ -108,10 +110,10 @@ class FormsDialog(QDialog):
         if per is None:
             return
         if not codes:
-            self.status.setText("Hãy chọn ít nhất một cơ quan.")
+            self.status.setText(self.tr("Hãy chọn ít nhất một cơ quan."))
             return
         self.create_button.setEnabled(False)
-        self.status.setText("Đang tạo phiếu…")
+        self.status.setText(self.tr("Đang tạo phiếu…"))
         who = self.ctx.user or None
         run_in_background(self, lambda: write_all_forms(self.ctx.db, per, folder, who=who, agency_codes=codes),
                           self._done, self._failed)
@@ -119,7 +121,7 @@ class FormsDialog(QDialog):
     def _done(self, infos: list) -> None:
         self.written = infos
         self.create_button.setEnabled(True)
-        self.status.setText(f"Đã tạo {len(infos)} phiếu trong {self.folder.text()}:<br>"
+        self.status.setText(self.tr("Đã tạo {n} phiếu trong {folder}:").format(n=len(infos), folder=self.folder.text()) + "<br>"
                             + "<br>".join(i.path.name for i in infos[:12]) + ("<br>…" if len(infos) > 12 else ""))
 
     def _failed(self, exc: BaseException) -> None:

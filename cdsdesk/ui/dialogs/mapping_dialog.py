@@ -8,7 +8,7 @@ and returns the mapping (``exchange.legacy.mapping_from_answers``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
@@ -17,12 +17,32 @@ from PySide6.QtWidgets import (
 from ...exchange.legacy import Question, mapping_from_answers
 from ...exchange.legacy_parse import Mapping
 
-KIND_LABELS = {
-    "heading": "Tiêu đề cột",
-    "status": "Trạng thái",
-    "agency": "Cơ quan",
-    "area": "Nhóm / lĩnh vực",
-}
+def kind_label(kind: str) -> str:
+    labels = {
+        "heading": QCoreApplication.translate("MappingDialog", "Column heading"),
+        "status": QCoreApplication.translate("MappingDialog", "Status"),
+        "agency": QCoreApplication.translate("MappingDialog", "Agency"),
+        "area": QCoreApplication.translate("MappingDialog", "Group / area"),
+    }
+    return labels.get(kind, kind)
+
+
+def _choice_label(kind: str, key: str, label: str) -> str:
+    """The status choices in the interface language (the other labels are the file's or the database's)."""
+    if kind == "status" and key:
+        from ...domain.status import TaskStatus
+        from ..messages import current_lang
+
+        try:
+            status = TaskStatus(key)
+        except ValueError:
+            return label
+        return status.label(current_lang()) if current_lang() == "en" else label
+    if kind == "agency" and not key:
+        return QCoreApplication.translate("MappingDialog", "Create a new agency with this name")
+    if kind == "area" and not key:
+        return QCoreApplication.translate("MappingDialog", "(no area)")
+    return label
 COL_KIND, COL_TEXT, COL_CELLS, COL_CHOICE = range(4)
 
 
@@ -34,19 +54,20 @@ class MappingDialog(QDialog):
         super().__init__(parent)
         self.questions = questions
         self.base = base
-        self.setWindowTitle("Đối chiếu nội dung chưa nhận ra")
+        self.setWindowTitle(self.tr("Match what was not recognised"))
         layout = QVBoxLayout(self)
         intro = QLabel(
             f"<b>{file_name}</b><br>" if file_name else ""
         )
-        intro.setText(intro.text() + (
-            "cdsdesk chưa nhận ra một số nội dung trong bảng. Hãy chọn ý nghĩa của từng mục, "
-            "rồi bấm <i>Nhập với lựa chọn này</i>. Cơ quan chưa có sẽ được tạo mới, trừ khi bạn chọn "
-            "một cơ quan đã có."))
+        intro.setText(intro.text() + self.tr(
+            "cdsdesk did not recognise some of the sheet's contents. Choose what each one means, "
+            "then press <i>Import with these choices</i>. Agencies not in the database are created, "
+            "unless you choose an existing one."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(len(questions), 4, self)
-        self.table.setHorizontalHeaderLabels(["Loại", "Nội dung trong tệp", "Ô", "Ý nghĩa"])
+        self.table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Text in the file"), self.tr("Cell"),
+                                              self.tr("Meaning")])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -57,7 +78,7 @@ class MappingDialog(QDialog):
         header.setSectionResizeMode(COL_CHOICE, QHeaderView.ResizeMode.Interactive)
         self.combos: list[QComboBox] = []
         for i, q in enumerate(questions):
-            self.table.setItem(i, COL_KIND, QTableWidgetItem(KIND_LABELS.get(q.kind, q.kind)))
+            self.table.setItem(i, COL_KIND, QTableWidgetItem(kind_label(q.kind)))
             item = QTableWidgetItem(q.text)
             item.setToolTip(q.text)
             self.table.setItem(i, COL_TEXT, item)
@@ -67,11 +88,11 @@ class MappingDialog(QDialog):
             self.table.setItem(i, COL_CELLS, cell_item)
             combo = QComboBox(self.table)
             if q.kind == "status":
-                combo.addItem("— chọn trạng thái —", "")
+                combo.addItem(self.tr("— choose a status —"), "")
             for key, label in q.choices:
-                combo.addItem(label, key)
+                combo.addItem(_choice_label(q.kind, key, label), key)
             combo.setCurrentIndex(max(0, combo.findData(q.default)))
-            combo.setAccessibleName(f"{KIND_LABELS.get(q.kind, q.kind)}: {q.text}")
+            combo.setAccessibleName(f"{kind_label(q.kind)}: {q.text}")
             combo.currentIndexChanged.connect(self._update_ok)
             self.table.setCellWidget(i, COL_CHOICE, combo)
             self.combos.append(combo)
@@ -81,8 +102,8 @@ class MappingDialog(QDialog):
         self.hint.setStyleSheet("color: #a33;")
         layout.addWidget(self.hint)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Nhập với lựa chọn này")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Huỷ")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import with these choices"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -98,7 +119,7 @@ class MappingDialog(QDialog):
     def _update_ok(self) -> None:
         missing = self.unanswered_statuses()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not missing)
-        self.hint.setText(f"Còn {len(missing)} trạng thái chưa chọn." if missing else "")
+        self.hint.setText(self.tr("%n status(es) still to choose.", "", len(missing)) if missing else "")
 
     def mapping(self) -> dict:
         """The ``legacy_mapping`` import parameter from the choices made."""

@@ -22,16 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...store.models import Meeting
+from ..labels import meeting_kinds
 
 if TYPE_CHECKING:
     from ..views.meetings import DirectiveRow
 
-KIND_LABELS = {
-    "quarterly": "Họp định kỳ quý",
-    "six_month": "Sơ kết 6 tháng",
-    "yearly": "Tổng kết năm",
-    "ad_hoc": "Họp chuyên đề, đột xuất",
-}
 
 
 
@@ -128,7 +123,7 @@ class MeetingDialog(QDialog):
         self.date_edit = date_edit(self, meeting.date)
         form.addRow(self.tr("Ngày họp:"), self.date_edit)
         self.kind_box = QComboBox(self)
-        for key, label in KIND_LABELS.items():
+        for key, label in meeting_kinds():
             self.kind_box.addItem(label, key)
         self.kind_box.setCurrentIndex(max(self.kind_box.findData(meeting.kind), 0))
         form.addRow(self.tr("Loại phiên họp:"), self.kind_box)

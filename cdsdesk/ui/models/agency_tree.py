@@ -13,8 +13,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QColor
 
 from ...domain.numbers import format_number
-from ...domain.status import AgencyKind
 from ...domain.text import fold, sort_key
+from ..labels import agency_kind_label, heading
 from .rows import SortRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -138,9 +138,9 @@ class AgencyTreeModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
+            return heading(self.HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section in self._FIELD:
-            return self.tr("Gồm cả nhiệm vụ của các đơn vị cấp dưới")
+            return heading("Gồm cả nhiệm vụ của các đơn vị cấp dưới")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -155,10 +155,7 @@ class AgencyTreeModel(QAbstractItemModel):
             if col == self.COL_CODE:
                 return node.code
             if col == self.COL_KIND:
-                try:
-                    return AgencyKind(node.kind).label_vi
-                except ValueError:
-                    return node.kind
+                return agency_kind_label(node.kind)
             return format_number(node.rolled.get(key, 0))
         if role == SortRole:
             return node.rolled.get(key, 0) if key else sort_key(self.data(index))

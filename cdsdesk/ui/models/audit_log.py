@@ -14,45 +14,16 @@ from ...domain.status import TaskStatus
 from ...services import audit as audit_service
 from ...services import dashboard_queries
 from ...store.engine import Database
+from ..labels import ENTITIES, action_label, entity_label, field_label, heading, source_label, status_label
 
 Index = QModelIndex | QPersistentModelIndex
 
-ENTITY_LABELS = {
-    "task": "Nhiệm vụ",
-    "status_update": "Cập nhật trạng thái",
-    "indicator_value": "Giá trị chỉ tiêu",
-    "indicator": "Chỉ tiêu",
-    "target": "Mục tiêu",
-    "agency": "Cơ quan",
-    "plan": "Kế hoạch",
-    "meeting": "Phiên họp",
-    "directive": "Kết luận, chỉ đạo",
-    "import_batch": "Lô nhập dữ liệu",
-}
-ACTION_LABELS = {
-    "create": "Tạo mới",
-    "update": "Sửa",
-    "delete": "Xóa",
-    "restore": "Khôi phục",
-    "retract": "Rút lại",
-}
-FIELD_LABELS = {
-    "title": "Tên", "code": "Mã", "status": "Trạng thái", "progress": "Tiến độ (%)", "deadline": "Thời hạn",
-    "start_date": "Ngày bắt đầu", "value": "Giá trị", "comment": "Ghi chú", "note": "Ghi chú",
-    "lead_agency_id": "Cơ quan chủ trì", "plan_id": "Kế hoạch", "area_id": "Lĩnh vực", "description": "Mô tả",
-    "focal_person": "Đầu mối", "expected_product": "Sản phẩm", "priority": "Mức ưu tiên",
-    "recurring": "Thường xuyên", "cooperator_ids": "Cơ quan phối hợp", "name": "Tên", "kind": "Loại",
-}
+#: What a record, an action, a field is called, in the interface language (``labels``).
+ENTITY_LABELS = ENTITIES
 
 
-def pretty_source(source: str) -> str:
-    if source == "manual":
-        return "Nhập tay"
-    if source.startswith("import:"):
-        return "Nhập từ tệp " + source.split(":", 1)[1]
-    if source == "undo":
-        return "Hoàn tác"
-    return source
+def pretty_source(source: str, batch_id: int | None = None) -> str:
+    return source_label(source, batch_id)
 
 
 def pretty_value(field: str, value: str | None, entity: str = "") -> str:
@@ -61,9 +32,10 @@ def pretty_value(field: str, value: str | None, entity: str = "") -> str:
         return ""
     if field == "status":
         try:
-            return TaskStatus(value).label_vi
+            TaskStatus(value)
         except ValueError:
             return value
+        return status_label(value)
     if len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
             return format_date(dt.date.fromisoformat(value))
@@ -165,7 +137,7 @@ class AuditModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.tr(self.HEADERS[section])
+            return heading(self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -191,17 +163,17 @@ class AuditModel(QAbstractTableModel):
         if col == self.COL_WHO:
             return r.who
         if col == self.COL_ENTITY:
-            return ENTITY_LABELS.get(r.entity, r.entity)
+            return entity_label(r.entity)
         if col == self.COL_LABEL:
             return r.entity_label
         if col == self.COL_ACTION:
-            return ACTION_LABELS.get(r.action, r.action)
+            return action_label(r.action)
         if col == self.COL_FIELD:
-            return FIELD_LABELS.get(r.field, r.field)
+            return field_label(r.field)
         if col == self.COL_OLD:
             return pretty_value(r.field, r.old, r.entity)
         if col == self.COL_NEW:
             return pretty_value(r.field, r.new, r.entity)
         if col == self.COL_SOURCE:
-            return pretty_source(r.source) + (f" (lô {r.batch_id})" if r.batch_id else "")
+            return source_label(r.source, r.batch_id)
         return ""

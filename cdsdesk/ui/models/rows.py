@@ -12,6 +12,7 @@ from typing import Any, Generic, Sequence, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ...domain.text import sort_key
+from ..labels import heading
 
 R = TypeVar("R")
 
@@ -65,9 +66,9 @@ class RowsModel(QAbstractTableModel, Generic[R]):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.tr(self.HEADERS[section])
+                return heading(self.tr(self.HEADERS[section]))
             if role == Qt.ItemDataRole.ToolTipRole and section in self.TOOLTIPS:
-                return self.tr(self.TOOLTIPS[section])
+                return heading(self.tr(self.TOOLTIPS[section]))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

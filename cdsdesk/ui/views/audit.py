@@ -26,7 +26,8 @@ from ...domain.text import nfc
 from ...services.changes import Changes
 from ...store.models import AuditEntry
 from ..context import AppContext
-from ..models.audit_log import ENTITY_LABELS, AuditFilter, AuditModel
+from ..labels import entity_choices, entity_label
+from ..models.audit_log import AuditFilter, AuditModel
 from .refreshing import RefreshingView
 
 
@@ -46,7 +47,7 @@ class AuditView(RefreshingView):
         bar = QHBoxLayout()
         self.entity_box = QComboBox(self)
         self.entity_box.addItem(self.tr("Mọi đối tượng"), None)
-        for key, label in ENTITY_LABELS.items():
+        for key, label in entity_choices():
             self.entity_box.addItem(label, key)
         bar.addWidget(self.entity_box)
         self.who_box = QComboBox(self)
@@ -154,7 +155,7 @@ class AuditView(RefreshingView):
         """The history of one record (a task, a value): what changed, by whom, when."""
         self._record = (entity, entity_uuid, label)
         self.record_label.setText(self.tr("Lịch sử thay đổi của {what} {label} — nhấn “Bỏ lọc” để xem toàn bộ nhật ký").format(
-            what=ENTITY_LABELS.get(entity, entity).lower(), label=label))
+            what=entity_label(entity).lower(), label=label))
         self.record_label.show()
         self._filling = True
         self.entity_box.setCurrentIndex(0)

@@ -25,7 +25,10 @@ COL_WHEN, COL_KIND, COL_SIZE, COL_FILE = range(4)
 
 
 def _when(b: bk.BackupInfo) -> str:
-    return f"{b.created:%H:%M} ngày {b.created.day}/{b.created.month}/{b.created.year}"
+    from ..messages import current_lang
+
+    day = f"{b.created.day}/{b.created.month}/{b.created.year}"
+    return f"{b.created:%H:%M} {day}" if current_lang() == "en" else f"{b.created:%H:%M} ngày {day}"
 
 
 class BackupsView(QWidget):
@@ -35,7 +38,7 @@ class BackupsView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.busy = False
-        self.title = QLabel("<b>Sao lưu và khôi phục</b>")
+        self.title = QLabel("<b>" + self.tr("Sao lưu và khôi phục") + "</b>")
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -44,7 +47,7 @@ class BackupsView(QWidget):
 
         self.list = QTreeWidget()
         self.list.setColumnCount(4)
-        self.list.setHeaderLabels(["Thời điểm", "Loại", "Dung lượng (KB)", "Tệp"])
+        self.list.setHeaderLabels([self.tr("Thời điểm"), self.tr("Loại"), self.tr("Dung lượng (KB)"), self.tr("Tệp")])
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.list.header()
@@ -54,9 +57,9 @@ class BackupsView(QWidget):
         header.setStretchLastSection(True)
         self.list.itemSelectionChanged.connect(self._update_buttons)
 
-        self.backup_button = QPushButton("Sao lưu ngay")
-        self.check_button = QPushButton("Kiểm tra cơ sở dữ liệu")
-        self.restore_button = QPushButton("Khôi phục bản đã chọn…")
+        self.backup_button = QPushButton(self.tr("Sao lưu ngay"))
+        self.check_button = QPushButton(self.tr("Kiểm tra cơ sở dữ liệu"))
+        self.restore_button = QPushButton(self.tr("Khôi phục bản đã chọn…"))
         self.backup_button.clicked.connect(self.backup_now)
         self.check_button.clicked.connect(self.check_now)
         self.restore_button.clicked.connect(self.restore_selected)
@@ -85,23 +88,24 @@ class BackupsView(QWidget):
         self.list.clear()
         if path is None:
             self.where.setText(
-                f"Cơ sở dữ liệu {self.ctx.db.display_name()} nằm trên máy chủ PostgreSQL: việc sao lưu do máy chủ"
-                " đảm nhiệm (pg_dump, sao lưu của quản trị viên).")
+                self.tr("Cơ sở dữ liệu {name} nằm trên máy chủ PostgreSQL: việc sao lưu do máy chủ"
+                        " đảm nhiệm (pg_dump, sao lưu của quản trị viên).").format(name=self.ctx.db.display_name()))
             self._update_buttons()
             return
-        lines = [f"Cơ sở dữ liệu: {path}", f"Thư mục sao lưu: {bk.backups_dir(path)}",
-                 "Tự động: mỗi ngày khi mở ứng dụng, trước mỗi lần nhập và trước mỗi lần nâng cấp; giữ 7 bản"
-                 " hằng ngày, 4 hằng tuần, 12 hằng tháng và 10 bản gần nhất trước khi nhập."]
+        lines = [self.tr("Cơ sở dữ liệu: {path}").format(path=path),
+                 self.tr("Thư mục sao lưu: {path}").format(path=bk.backups_dir(path)),
+                 self.tr("Tự động: mỗi ngày khi mở ứng dụng, trước mỗi lần nhập và trước mỗi lần nâng cấp; giữ 7 bản"
+                         " hằng ngày, 4 hằng tuần, 12 hằng tháng và 10 bản gần nhất trước khi nhập.")]
         lines += self.ctx.db.notices
         self.where.setText("\n".join(lines))
         for b in bk.list_backups(path):
-            item = QTreeWidgetItem([_when(b), b.label_vi + (f" ({b.detail})" if b.detail else ""),
+            item = QTreeWidgetItem([_when(b), b.label(self.ctx.lang) + (f" ({b.detail})" if b.detail else ""),
                                     format_number(max(1, b.size // 1024)), b.path.name])
             item.setData(COL_WHEN, Qt.ItemDataRole.UserRole, str(b.path))
             item.setTextAlignment(COL_SIZE, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.list.addTopLevelItem(item)
         if self.list.topLevelItemCount() == 0:
-            self.status.setText("Chưa có bản sao lưu nào.")
+            self.status.setText(self.tr("Chưa có bản sao lưu nào."))
         self._update_buttons()
 
     def selected_backup(self) -> Path | None:
@@ -128,12 +132,12 @@ class BackupsView(QWidget):
             return
         self.busy = True
         self._update_buttons()
-        self.status.setText("Đang sao lưu và kiểm tra bản sao…")
+        self.status.setText(self.tr("Đang sao lưu và kiểm tra bản sao…"))
 
         def done(made: Path) -> None:
             self.busy = False
             self.refresh()
-            self.status.setText(f"Đã sao lưu và kiểm tra: {made.name}")
+            self.status.setText(self.tr("Đã sao lưu và kiểm tra: {name}").format(name=made.name))
 
         run_in_background(self, lambda: bk.make_backup(path, "manual"), done, self._error)
 
@@ -152,7 +156,7 @@ class BackupsView(QWidget):
             return
         QGuiApplication.restoreOverrideCursor()
         if report.ok:
-            self.status.setText("Kiểm tra toàn vẹn: cơ sở dữ liệu tốt.")
+            self.status.setText(self.tr("Kiểm tra toàn vẹn: cơ sở dữ liệu tốt."))
         else:
             self.status.setText("Cơ sở dữ liệu bị hỏng:\n" + report.summary())
             QMessageBox.critical(self, "Kiểm tra cơ sở dữ liệu",

@@ -43,6 +43,8 @@ from ..charts.build import TOP_AGENCIES
 from ..charts.panel import ChartPanel
 from ..charts.style import CLASS_COLORS, STATUS_COLORS
 from ..context import AppContext
+from ..labels import status_label
+from ..messages import current_lang
 from ..models.rows import RowsModel
 from .refreshing import RefreshingView
 
@@ -88,7 +90,7 @@ class Tile(QPushButton):
         font.setBold(True)
         self.value_label.setFont(font)
         self.value_label.setStyleSheet(f"color: {color};")
-        self.caption = QLabel(spec.label_vi, self)
+        self.caption = QLabel(spec.label_en if current_lang() == "en" else spec.label_vi, self)
         self.caption.setWordWrap(True)
         self.detail = QLabel("", self)
         self.detail.setStyleSheet("color: #616161;")
@@ -99,7 +101,8 @@ class Tile(QPushButton):
     def set_value(self, value: int, detail: str = "") -> None:
         self.value_label.setText(format_number(value))
         self.detail.setText(detail)
-        self.setToolTip(f"{self.caption.text()}: {format_number(value)} — nhấn để xem danh sách")
+        self.setToolTip(self.tr("{label}: {n} — nhấn để xem danh sách").format(
+            label=self.caption.text(), n=format_number(value)))
         self.setAccessibleName(f"{self.caption.text()}: {format_number(value)}")
 
 
@@ -116,7 +119,7 @@ class DueSoonModel(RowsModel[queries.TaskRow]):
             return row.title
         if column == self.COL_AGENCY:
             return row.lead_agency_name
-        return TaskStatus(row.status).label_vi
+        return status_label(row.status)
 
     def sort_value(self, row: queries.TaskRow, column: int) -> Any:
         if column == self.COL_DEADLINE:

@@ -36,9 +36,9 @@ from ...services import meetings as meeting_service
 from ...services.changes import Changes
 from ...store.models import Agency, Directive, Meeting, Plan, Task
 from ..context import AppContext
+from ..labels import meeting_kind_label, meeting_kinds
 from ..models.rows import RowsModel
 from ..dialogs.meeting_dialogs import (
-    KIND_LABELS,
     DirectiveDialog,
     DirectiveTaskDialog,
     MeetingDialog,
@@ -50,6 +50,8 @@ from ..undo import perform
 from ..undo_meetings import DeleteDirective, DeleteMeeting, EditDirective, EditMeeting
 from ..undo_values import TaskFromDirectiveCommand
 from .refreshing import RefreshingView
+
+
 
 @dataclass(frozen=True)
 class MeetingRow:
@@ -81,7 +83,7 @@ class MeetingListModel(RowsModel[MeetingRow]):
         if column == self.COL_DATE:
             return format_date(row.date)
         if column == self.COL_KIND:
-            return KIND_LABELS.get(row.kind, row.kind)
+            return meeting_kind_label(row.kind)
         if column == self.COL_TITLE:
             return row.title
         return str(row.directives)
@@ -173,7 +175,7 @@ class MeetingsView(RefreshingView):
         self.m_date = date_edit(box, ctx.as_of)
         form.addRow(self.tr("Ngày họp:"), self.m_date)
         self.m_kind = QComboBox(box)
-        for key, label in KIND_LABELS.items():
+        for key, label in meeting_kinds():
             self.m_kind.addItem(label, key)
         form.addRow(self.tr("Loại phiên họp:"), self.m_kind)
         self.m_title = QLineEdit(box)
