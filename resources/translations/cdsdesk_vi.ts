@@ -197,6 +197,7 @@
     </message>
     <message>
         <source>Tất cả kế hoạch</source>
+        <extracomment>The plan and agency lists need reading again (F5 sets it too).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1348,6 +1349,7 @@ Thao tác lỗi không làm thay đổi dữ liệu. Chi tiết đã được gh
     <name>RefreshingView</name>
     <message>
         <source>Không thực hiện được</source>
+        <extracomment>Set by the window on the page it opens with: the first show reads only what the first paint needs (``refresh_quick``), the rest follows once the window is on screen (``refresh_after_paint``), off the GUI thread where it is slow.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1597,7 +1599,7 @@ Thao tác lỗi không làm thay đổi dữ liệu. Chi tiết đã được gh
     <name>TaskTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>The sort key of a cell (used by ``sort`` and by anyone who wants to order like the model). The task id of a row. The status key (``in_progress`` …) of a row. Background and text colours of each status (light tints readable in both themes&apos; tables). (shown rows, all rows) after every filter or reload.</extracomment>
+        <extracomment>The sort key of a cell (used by ``sort`` and by anyone who wants to order like the model). The task id of a row. The status key (``in_progress`` …) of a row. Background and text colours of each status (light tints readable in both themes&apos; tables). (shown rows, all rows) after every filter or reload. Every id in ascending order of a column (ties in code order), made once per column until the data changes: a click on a header is then a reversal or a lookup. The folded search text of each id in ``_order`` order, for one pass over all rows. Folded query → the ids (in ``_order`` order) whose search text holds every word; a query that extends the last one narrows its result instead of reading all rows.</extracomment>
         <translation>Mã</translation>
     </message>
     <message>
