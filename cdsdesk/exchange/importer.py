@@ -118,13 +118,27 @@ def import_files(
         from ..store.backup import start_pre_import_backup
 
         options.pending_backup = start_pre_import_backup(db)
+    # Files read ahead while the backup copy is still being made (reading needs no database).
+    read_ahead: dict[int, _Read] = {}
+
+    def before_backup_wait(current: int) -> None:
+        for j in range(current + 1, len(paths)):
+            if state.cancelled is not None and state.cancelled():
+                return
+            if j not in read_ahead:
+                try:
+                    read_ahead[j] = _read(paths[j], options)
+                except Exception as exc:  # raised in its turn, after the files before it are imported
+                    read_ahead[j] = _Read(FilePlan(source=str(paths[j]), name=paths[j].name), error=exc)
+
     try:
         for i, path in enumerate(paths):
             if state.cancelled is not None and state.cancelled():
                 break
             if state.progress is not None:
                 state.progress(i, len(paths), path.name)
-            fp, changes = import_file(db, path, options)
+            fp, changes = import_file(db, path, options, read=read_ahead.pop(i, None),
+                                      before_backup_wait=lambda i=i: before_backup_wait(i))
             result.files.append(fp)
             state.changes.merge(changes)
     finally:
@@ -148,10 +162,19 @@ def _strip_source(text: str, name: str) -> str:
     return text[len(prefix):] if text.startswith(prefix) else text
 
 
-def import_file(db: Database, path: Path, options: ImportOptions) -> tuple[FilePlan, Changes]:
-    """One file: read, detect, parse, plan, and (unless dry run or rejected) apply in one transaction."""
+@dataclass
+class _Read:
+    """A file read and parsed (``importer`` None: rejected, ``fp`` says why)."""
+
+    fp: FilePlan
+    importer: Importer | None = None
+    parsed: Any = None
+    error: Exception | None = None
+
+
+def _read(path: Path, options: ImportOptions) -> _Read:
+    """Read, detect and parse one file; no database involved."""
     fp = FilePlan(source=str(path), name=path.name)
-    changes = Changes(audit=False)
     try:
         data = read_bytes(path, options.limits)
         fp.sha256 = sha256(data)
@@ -163,9 +186,26 @@ def import_file(db: Database, path: Path, options: ImportOptions) -> tuple[FileP
         else:
             importer = detect(probe)
         fp.kind = importer.kind
-        parsed = importer.parse(probe, options.limits)
+        return _Read(fp, importer, importer.parse(probe, options.limits))
     except ImportRejected as exc:
-        return _rejected(fp, exc), changes
+        return _Read(_rejected(fp, exc))
+
+
+def import_file(
+    db: Database, path: Path, options: ImportOptions, *, read: _Read | None = None,
+    before_backup_wait: Callable[[], None] | None = None,
+) -> tuple[FilePlan, Changes]:
+    """One file: read, detect, parse, plan, and (unless dry run or rejected) apply in one transaction.
+
+    ``read``: the file already read and parsed; ``before_backup_wait``: work to do while the
+    pre-import copy is still being made, before this file waits for it (the next files are read)."""
+    changes = Changes(audit=False)
+    read = read or _read(path, options)
+    if read.error is not None:
+        raise read.error
+    fp, importer, parsed = read.fp, read.importer, read.parsed
+    if importer is None:
+        return fp, changes
 
     who = options.who or current_user()
     session = db.sessions()
@@ -216,6 +256,8 @@ def import_file(db: Database, path: Path, options: ImportOptions) -> tuple[FileP
             if options.backup and not options.backup_taken:
                 from ..store.backup import pre_import_backup
 
+                if options.pending_backup is not None and before_backup_wait is not None:
+                    before_backup_wait()
                 pending, options.pending_backup = options.pending_backup, None
                 # UserError (disk full …): nothing applied
                 options.backup_path = pending.result() if pending is not None else pre_import_backup(db)

@@ -258,7 +258,154 @@ class RawBook:
         """The sheet's rows as lists of ``convert(value, is_formula)`` cells, 1-based positions kept
         (gaps hold ``convert(None, False)``), trailing ``blank`` cells and rows dropped; RowLimit
         when a row beyond ``max_rows`` holds anything."""
-        root = parse_xml(self.zf, sheet.part)
+        raw = self.zf.read(sheet.part)
+        _check_xml(raw, sheet.part)
+        fast = self._rows_fast(raw, sheet, max_cols=max_cols, max_rows=max_rows, convert=convert, blank=blank)
+        if fast is not None:
+            return fast
+        return self._rows_tree(raw, sheet, max_cols=max_cols, max_rows=max_rows, convert=convert, blank=blank)
+
+    def _rows_fast(self, raw: bytes, sheet: RawSheet, *, max_cols: int, max_rows: int, convert, blank):  # noqa: ANN001, ANN202
+        """The plain SpreadsheetML every writer produces for value cells (``<row><c r s t><v>``),
+        scanned with regular expressions; ``None`` as soon as anything else appears (formulas,
+        inline strings, prefixes, CDATA …): the element tree reads those. The part is still
+        checked whole by expat, so a malformed part is refused exactly as before."""
+        text = raw.decode("utf-8")
+        m = _SHEETDATA.search(text)
+        if m is None:
+            return None
+        if m.group(1):
+            _well_formed(raw)
+            return []  # <sheetData/>
+        start = m.end()
+        end = text.find("</sheetData>", start)
+        if end < 0:
+            return None
+        body = text[start:end]
+        if "<![CDATA[" in body or "<f" in body or _PREFIXED.search(body):
+            return None
+        _well_formed(raw)
+        out: list[list[Any]] = []
+        empty = convert(None, False)
+        shared, dates, durations, epoch = self.shared, self.dates, self.durations, self.epoch
+        ss_cells: dict[int, Any] = {}
+        other_cells: dict[tuple[str, str, str], Any] = {}
+        cols = _COLS
+        counter = 0
+        pos = 0
+        for rm in _ROW.finditer(body):
+            if body[pos:rm.start()].strip():
+                return None
+            pos = rm.end()
+            rattrs = rm.group(1)
+            if "'" in rattrs or "&" in rattrs:
+                return None
+            ra = _ROW_R.search(rattrs)
+            r = ra.group(1) if ra else None
+            if r is not None:
+                idx = int(r) if r.isdigit() else int(float(r))
+            else:
+                idx = counter + 1
+            if idx <= counter:
+                continue  # a repeated or out-of-order row: openpyxl skips it too
+            counter = idx
+            inner = rm.group(2)
+            if not inner:
+                continue
+            cells: dict[int, Any] = {}
+            col = 0
+            cpos = 0
+            for cm in _CELL.finditer(inner):
+                if cm.start() != cpos and inner[cpos:cm.start()].strip():
+                    return None
+                cpos = cm.end()
+                letters = cm.group(1)
+                if letters:
+                    c = cols.get(letters)
+                    if c is None:
+                        c = cols[letters] = column_index(letters)
+                    col = c
+                else:
+                    col += 1
+                if col > max_cols:
+                    continue
+                content = cm.group(5)
+                if not content:
+                    continue
+                t = cm.group(4) or "n"
+                s = cm.group(3)
+                if t == "inlineStr":
+                    im = _INLINE.fullmatch(content)
+                    if im is None:
+                        if "<is" in content:
+                            return None  # rich text runs, phonetic text …
+                        continue  # its text is in <is>, not <v>
+                    v = im.group(1)
+                    if not v:
+                        continue
+                    cell = other_cells.get(("", v, ""))
+                    if cell is None:
+                        cell = other_cells[("", v, "")] = convert(_unescape(v) if "&" in v or "\r" in v else v, False)
+                    cells[col] = cell
+                    continue
+                vm = _VALUE.fullmatch(content)
+                if vm is None:
+                    if content.strip() and not _EMPTY_V.fullmatch(content):
+                        return None
+                    continue
+                v = vm.group(1)
+                if not v:
+                    continue
+                if "&" in v or "\r" in v:
+                    v = _unescape(v)
+                if t == "s":
+                    i = int(v)
+                    cell = ss_cells.get(i)
+                    if cell is None:
+                        cell = ss_cells[i] = convert(shared[i], False)
+                    cells[col] = cell
+                    continue
+                key = (t, v, s if t == "n" and s and int(s) in dates else "")
+                cell = other_cells.get(key)
+                if cell is None:
+                    value: Any = v
+                    if t == "n":
+                        value = _number(v)
+                        if key[2]:
+                            try:
+                                value = from_excel(value, epoch, timedelta=int(s) in durations)
+                            except (OverflowError, ValueError):
+                                value = "#VALUE!"
+                    elif t == "b":
+                        value = bool(int(v))
+                    elif t == "d":
+                        value = from_iso(v)
+                    cell = other_cells[key] = convert(value, False)
+                cells[col] = cell
+            if inner[cpos:].strip():
+                return None
+            if not cells:
+                continue
+            line = [empty] * max(cells)
+            for k, v in cells.items():
+                line[k - 1] = v
+            while line and blank(line[-1]):
+                line.pop()
+            if not line:
+                continue
+            if idx > max_rows:
+                raise RowLimit(sheet.name)
+            if idx - 1 > len(out):
+                out.extend([] for _ in range(idx - 1 - len(out)))
+            out.append(line)
+        if body[pos:].strip():
+            return None
+        return out
+
+    def _rows_tree(self, raw: bytes, sheet: RawSheet, *, max_cols: int, max_rows: int, convert, blank):  # noqa: ANN001, ANN202
+        parser = XMLParser()  # the C parser; safe here because _check_xml ruled out any DTD
+        parser.feed(raw)
+        root = parser.close()
         ns = _ns(root)
         data = root.find(ns + "sheetData")
         out: list[list[Any]] = []
@@ -335,6 +482,45 @@ class RawBook:
             out.extend([] for _ in range(idx - 1 - len(out)))
             out.append(line)
         return out
+
+
+_SHEETDATA = re.compile(r"<sheetData\b[^>]*?(/?)>")
+_PREFIXED = re.compile(r"</?[A-Za-z_][\w.-]*:")
+_ATTR = re.compile(r'([\w:.-]+)\s*=\s*"([^"]*)"')
+_ROW = re.compile(r"<row\b([^>]*?)(?:/>|>(.*?)</row\s*>)", re.S)
+_ROW_R = re.compile(r'(?:^|\s)r\s*=\s*"([^"]*)"')
+#: A cell as every writer puts it: r, s, t in that order (anything else: the element tree reads it).
+_CELL = re.compile(r'<c(?:\s+r="([A-Z]{1,3})([1-9][0-9]*)")?(?:\s+s="([0-9]+)")?(?:\s+t="([a-zA-Z]+)")?\s*(?:/>|>(.*?)</c\s*>)', re.S)
+_VALUE = re.compile(r"\s*<v\s*>([^<]*)</v\s*>\s*")
+_INLINE = re.compile(r'\s*<is\s*>\s*<t(?:\s+xml:space="preserve")?\s*>([^<]*)</t\s*>\s*</is\s*>\s*')
+_EMPTY_V = re.compile(r"\s*<v\s*/>\s*")
+_COLS: dict[str, int] = {}
+
+
+def _well_formed(raw: bytes) -> None:
+    """Raise what expat raises for a malformed part (no tree built)."""
+    import pyexpat
+
+    pyexpat.ParserCreate().Parse(raw, True)
+
+
+def _unescape(text: str) -> str:
+    """Character data as an XML parser gives it: line ends normalised, references expanded."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" not in text:
+        return text
+    return _REFERENCE.sub(_expand, text)
+
+
+_PREDEFINED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+_REFERENCE = re.compile(r"&(#[xX][0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
+
+
+def _expand(m: re.Match) -> str:
+    ref = m.group(1)
+    if ref[0] != "#":
+        return _PREDEFINED[ref]
+    return chr(int(ref[2:], 16) if ref[1] in "xX" else int(ref[1:]))
 
 
 class RowLimit(Exception):

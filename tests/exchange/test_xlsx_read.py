@@ -132,3 +132,44 @@ def test_a_row_beyond_the_limit_is_refused() -> None:
     with pytest.raises(ImportRejected) as exc:
         read_xlsx(buf.getvalue(), source="x.xlsx", limits=Limits(max_rows=49))
     assert "too many rows (at most 49)" in exc.value.en
+
+
+def test_plain_value_cells_read_as_openpyxl_reads_them() -> None:
+    """Sheets of value cells only (no formula, no rich text), as forms and LibreOffice write
+    them: text with markup characters and line breaks, dates, booleans, errors, inline strings."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Giá trị"
+    ws["A1"], ws["B1"], ws["C1"] = "a & b <c> \"d\" 'e'", "dòng 1\r\ndòng 2", True
+    ws["A2"] = dt.date(2024, 7, 10)
+    ws["A2"].number_format = "dd/mm/yyyy"
+    ws["B2"], ws["C2"], ws["E2"] = 42.5, -3, "#N/A"
+    ws["A4"], ws["D4"] = "  ", "Tiến độ (%)"
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = buf.getvalue()
+    inline = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Ti&#7871;n &#273;&#7897; &amp; &lt;k&gt;</t></is></c>'
+        '<c r="C1" s="0" t="n"><v>7</v></c><c r="D1" t="inlineStr"><is><t xml:space="preserve"> x </t></is></c></row>'
+        '<row r="3"><c r="B3" t="b"><v>0</v></c><c r="C3"/><c r="D3" t="n"></c></row>'
+        "</sheetData></worksheet>"
+    ).encode()
+    for book_bytes in (data, _with_member(data, "xl/worksheets/sheet1.xml", inline)):
+        limits = Limits()
+        book = read_xlsx(book_bytes, source="x.xlsx", limits=limits)
+        expected = _openpyxl_cells(book_bytes, limits)
+        for name, (_state, rows) in expected.items():
+            assert book.sheets[name].rows == rows, name
+    assert book.sheet("Giá trị").cell(1, 1).value == "Tiến độ & <k>"
+    assert book.sheet("Giá trị").cell(3, 2).value is False
+
+
+def test_a_malformed_sheet_is_refused_even_when_its_cells_look_plain() -> None:
+    data = _workbook(mac_epoch=False)
+    broken = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="1"><c r="A1" t="n"><v>1</v></c></row></sheetData><oops></worksheet>'
+    ).encode()
+    with pytest.raises(ImportRejected):
+        read_xlsx(_with_member(data, "xl/worksheets/sheet2.xml", broken), source="x.xlsx")
