@@ -37,9 +37,36 @@ def dashboard_summary(
     :class:`TaskSnapshot` of the database when one is at hand (the same counts in milliseconds)."""
     if snapshot is not None:
         ids = queries.agency_subtree(session, agency_id) if agency_id is not None else None
-        rows = snapshot.grouped(as_of, plan_id=plan_id, agency_ids=ids)
+        grouped = snapshot.grouped(as_of, plan_id=plan_id, agency_ids=ids)
+        total = queries._count_rows(grouped["all"]).get(0, queries.empty_counts())
+        by_a = queries._count_rows(grouped["agency"])
+        by_p = queries._count_rows(grouped["plan"])
     else:
-        rows = _grouped_rows(session, as_of, plan_id, agency_id)
+        total, by_a, by_p = _sql_counts(session, as_of, plan_id, agency_id)
+    agencies = session.connection().execute(
+        select(Agency.id, Agency.code, Agency.name, Agency.kind, Agency.parent_id)).all()
+    by_agency = sorted(
+        (queries.AgencyCounts(a.id, a.code, a.name, a.kind, a.parent_id, by_a[a.id]) for a in agencies if a.id in by_a),
+        key=lambda r: sort_key(r.name),
+    )
+    plans = session.connection().execute(
+        select(Plan.id, Plan.code, Plan.name, Plan.year, Plan.kind).order_by(Plan.year.desc().nulls_last(), Plan.code)
+    ).all()
+    by_plan = [queries.PlanCounts(p.id, p.code, p.name, p.year, p.kind, by_p[p.id]) for p in plans if p.id in by_p]
+    return DashboardSummary(total, by_agency, by_plan)
+
+
+def _sql_counts(session: Session, as_of: dt.date | None, plan_id: int | None, agency_id: int | None) -> tuple:
+    day = as_of or dt.date.today()
+    conds = queries._filters(session, as_of=as_of, plan_id=plan_id, agency_id=agency_id)
+    st = queries.status_expr(as_of).label("st")
+    inner = queries.task_rows(
+        session, select(Task.lead_agency_id.label("a"), Task.plan_id.label("p"), st, Task.deadline.label("d")).where(*conds),
+        as_of)
+    over = case((and_(inner.c.d.is_not(None), inner.c.d < day, inner.c.st.not_in(COMPLETED)), 1), else_=0)
+    rows = session.connection().execute(
+        select(inner.c.a, inner.c.p, inner.c.st, func.count(), func.sum(over)).group_by(inner.c.a, inner.c.p, inner.c.st)
+    ).all()
     # Thousands of (agency, plan, status) groups: add them up by (agency, status) and (plan,
     # status) first, so the per-group dicts are made once per agency and plan, not per row.
     by_ast: dict[tuple, list[int]] = {}
@@ -57,30 +84,7 @@ def dashboard_summary(
     total = queries._count_rows((g, st_, n, o) for (g, st_), (n, o) in by_st.items()).get(0, queries.empty_counts())
     by_a = queries._count_rows((g, st_, n, o) for (g, st_), (n, o) in by_ast.items())
     by_p = queries._count_rows((g, st_, n, o) for (g, st_), (n, o) in by_pst.items())
-    agencies = session.connection().execute(
-        select(Agency.id, Agency.code, Agency.name, Agency.kind, Agency.parent_id)).all()
-    by_agency = sorted(
-        (queries.AgencyCounts(a.id, a.code, a.name, a.kind, a.parent_id, by_a[a.id]) for a in agencies if a.id in by_a),
-        key=lambda r: sort_key(r.name),
-    )
-    plans = session.connection().execute(
-        select(Plan.id, Plan.code, Plan.name, Plan.year, Plan.kind).order_by(Plan.year.desc().nulls_last(), Plan.code)
-    ).all()
-    by_plan = [queries.PlanCounts(p.id, p.code, p.name, p.year, p.kind, by_p[p.id]) for p in plans if p.id in by_p]
-    return DashboardSummary(total, by_agency, by_plan)
-
-
-def _grouped_rows(session: Session, as_of: dt.date | None, plan_id: int | None, agency_id: int | None) -> list:
-    day = as_of or dt.date.today()
-    conds = queries._filters(session, as_of=as_of, plan_id=plan_id, agency_id=agency_id)
-    st = queries.status_expr(as_of).label("st")
-    inner = queries.task_rows(
-        session, select(Task.lead_agency_id.label("a"), Task.plan_id.label("p"), st, Task.deadline.label("d")).where(*conds),
-        as_of)
-    over = case((and_(inner.c.d.is_not(None), inner.c.d < day, inner.c.st.not_in(COMPLETED)), 1), else_=0)
-    return session.connection().execute(
-        select(inner.c.a, inner.c.p, inner.c.st, func.count(), func.sum(over)).group_by(inner.c.a, inner.c.p, inner.c.st)
-    ).all()
+    return total, by_a, by_p
 
 #: Records whose audit entries carry their owner's label: a task's status updates carry its code.
 _OWNED_BY = {"task": ("status_update",)}

@@ -152,27 +152,29 @@ class TaskSnapshot:
         return mask
 
     def grouped(self, day: dt.date | None, *, plan_id: int | None = None,
-                agency_ids: list[int] | None = None) -> list[tuple]:
-        """Rows of (lead agency id, plan id, status key, tasks, of them overdue) for the tasks in
-        scope on the day, as the dashboard's grouped query returns them."""
+                agency_ids: list[int] | None = None) -> dict[str, list[tuple]]:
+        """For the tasks in scope on the day, rows of (group, status key, tasks, of them overdue)
+        grouped by lead agency id (``"agency"``), by plan id (``"plan"``) and all together
+        (``"all"``, group 0); no agency or no plan is the group None."""
         ref = day or dt.date.today()
         mask = self.in_scope(day, plan_id=plan_id, agency_ids=agency_ids)
-        st = self.statuses_on(day)[mask]
-        lead, plan, deadline = self.lead[mask], self.plan[mask], self.deadline[mask]
-        if len(st) == 0:
-            return []
-        over = (deadline != _NONE) & (deadline < day_number(ref)) & ~np.isin(st, _COMPLETED_CODES)
-        # One integer per (agency, plan, status): ids shifted by one so that "none" (-1) is 0.
-        nl, ns = int(plan.max()) + 2, len(STATUSES)
-        key = ((lead + 1) * nl + (plan + 1)) * ns + st.astype(np.int64)
-        groups, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
-        overdue = np.bincount(inverse, weights=over, minlength=len(groups)).astype(np.int64)
-        out = []
-        for g, n, o in zip(groups.tolist(), counts.tolist(), overdue.tolist()):
-            rest, s = divmod(g, ns)
-            a, p = divmod(rest, nl)
-            out.append((a - 1 if a else None, p - 1 if p else None, STATUSES[s], n, o))
-        return out
+        st = self.statuses_on(day)[mask].astype(np.int64)
+        over = (self.deadline[mask] != _NONE) & (self.deadline[mask] < day_number(ref)) & ~np.isin(st, _COMPLETED_CODES)
+        ns = len(STATUSES)
+
+        def rows(group: np.ndarray) -> list[tuple]:
+            if len(group) == 0:
+                return []
+            keys, inverse, counts = np.unique((group + 1) * ns + st, return_inverse=True, return_counts=True)
+            overdue = np.bincount(inverse.ravel(), weights=over, minlength=len(keys)).astype(np.int64)
+            out = []
+            for k, n, o in zip(keys.tolist(), counts.tolist(), overdue.tolist()):
+                g, s_ = divmod(k, ns)
+                out.append((g - 1 if g else None, STATUSES[s_], n, o))
+            return out
+
+        return {"agency": rows(self.lead[mask]), "plan": rows(self.plan[mask]),
+                "all": rows(np.full(len(st), -1, dtype=np.int64) + 1)}
 
     def ids_on(self, day: dt.date | None, *, plan_id: int | None = None, agency_ids: list[int] | None = None,
                deadline_from: dt.date | None = None, deadline_to: dt.date | None = None,

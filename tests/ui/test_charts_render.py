@@ -44,7 +44,7 @@ CMP = AgencyComparison(indicator="Tỷ lệ hộ gia đình có cáp quang", per
 
 
 def _texts(chart):
-    return [t.textItem.toPlainText() for t in chart.texts]
+    return chart.value_labels()
 
 
 def _axis_labels(chart, name="left"):
@@ -108,12 +108,15 @@ def test_an_indicator_chart_drawn_again_in_its_widget_shows_only_the_new_indicat
     assert chart.ticks == fresh.ticks
     assert plots.redraw(chart, "indicator_series", SERIES)  # and back: everything of the first again
     assert sorted(_texts(chart)) == sorted(_texts(plots.build("indicator_series", SERIES)))
-    assert not plots.redraw(chart, "agency_comparison", SERIES)
+    assert not plots.redraw(chart, "agency_comparison", CMP)  # another kind: a new chart
 
 
 @pytest.mark.parametrize("kind, first, second", [
     ("status_by_agency", SBA, StatusByAgency(agencies=["Sở Y tế"], counts={"done": [3], "in_progress": [1]}, overdue=[0])),
     ("completion_by_plan", CBP, CompletionByPlan(plans=["Đề án 06"], completed=[1], total=[4])),
+    ("agency_comparison", CMP, AgencyComparison(indicator="Số hộ có cáp quang", period_label="Năm 2024",
+                                                agencies=["UBND huyện Na Hang", "UBND huyện Yên Sơn"],
+                                                values=[1200.0, 3400.5], unit="hộ")),
 ])
 def test_dashboard_charts_drawn_again_match_a_fresh_chart(qapp, kind, first, second):
     from cdsdesk.ui.charts import plots
