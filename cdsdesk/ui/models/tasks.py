@@ -29,6 +29,8 @@ from ...store.models import Agency, StatusUpdate, Task
 
 COL_CODE, COL_TITLE, COL_AGENCY, COL_DEADLINE, COL_STATUS, COL_PROGRESS, COL_LAST_UPDATE = range(7)
 COLUMN_COUNT = 7
+_EDITABLE_COLUMNS = frozenset({COL_CODE, COL_TITLE, COL_DEADLINE, COL_STATUS, COL_PROGRESS})
+_CENTERED_COLUMNS = frozenset({COL_DEADLINE, COL_PROGRESS, COL_LAST_UPDATE})
 
 #: The sort key of a cell (used by ``sort`` and by anyone who wants to order like the model).
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -57,6 +59,38 @@ OVERDUE_COLOR = "#c62828"
 DUE_SOON_COLOR = "#a15c00"
 
 _FAR = dt.date.max
+
+# data(): the roles answered, looked up once per call.
+(_K_DISPLAY, _K_EDIT, _K_SORT, _K_ID, _K_STATUS, _K_BACKGROUND, _K_FOREGROUND, _K_FONT, _K_DECORATION, _K_TOOLTIP,
+ _K_ALIGN) = range(11)
+_ROLES: dict[int, int] = {
+    int(Qt.ItemDataRole.DisplayRole): _K_DISPLAY, int(Qt.ItemDataRole.EditRole): _K_EDIT, int(SortRole): _K_SORT,
+    int(IdRole): _K_ID, int(StatusRole): _K_STATUS, int(Qt.ItemDataRole.BackgroundRole): _K_BACKGROUND,
+    int(Qt.ItemDataRole.ForegroundRole): _K_FOREGROUND, int(Qt.ItemDataRole.FontRole): _K_FONT,
+    int(Qt.ItemDataRole.DecorationRole): _K_DECORATION, int(Qt.ItemDataRole.ToolTipRole): _K_TOOLTIP,
+    int(Qt.ItemDataRole.TextAlignmentRole): _K_ALIGN,
+}
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_READ_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_EDIT_FLAGS = _READ_FLAGS | Qt.ItemFlag.ItemIsEditable
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_BRUSHES: dict[str, QBrush] = {}
+_BOLD: list[QFont] = []
+
+
+def _brush(color: str) -> QBrush:
+    b = _BRUSHES.get(color)
+    if b is None:
+        b = _BRUSHES[color] = QBrush(QColor(color))
+    return b
+
+
+def _bold_font() -> QFont:
+    if not _BOLD:
+        font = QFont()
+        font.setBold(True)
+        _BOLD.append(font)
+    return _BOLD[0]
 
 
 _DIGIT_RUNS = re.compile(r"(\d+)")
@@ -132,6 +166,8 @@ class TaskTableModel(QAbstractTableModel):
         self._title_ranks: dict[int, int] | None = None
         self._ranks_pending = False
         self._rows_token = 0
+        #: Task id → its display strings (``_display_row``), until the rows are read again.
+        self._display: dict[int, tuple] = {}
         #: Lead agency id → rank of its name in collation order.
         self._agency_ranks: dict[int | None, int] = {}
         self.edit_handler: Callable[[int, str, Any], bool] | None = None
@@ -396,6 +432,7 @@ class TaskTableModel(QAbstractTableModel):
     def _data_changed(self) -> None:
         """Rows were read again: cached orders and search results no longer hold."""
         self._sort_cache.clear()
+        self._display.clear()
         self._title_ranks = None
         self._rows_token += 1
         self._search_memo.clear()
@@ -530,35 +567,71 @@ class TaskTableModel(QAbstractTableModel):
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-        if not self._filter.deleted and index.column() in (COL_CODE, COL_TITLE, COL_DEADLINE, COL_STATUS, COL_PROGRESS):
-            f |= Qt.ItemFlag.ItemIsEditable
-        return f
+            return _NO_FLAGS
+        if not self._filter.deleted and index.column() in _EDITABLE_COLUMNS:
+            return _EDIT_FLAGS
+        return _READ_FLAGS
+
+    def _display_row(self, tid: int, r: tuple) -> tuple:
+        """The seven display strings of a row, made once until the rows are read again (a repaint
+        after each keystroke asks for them again)."""
+        cells = self._display.get(tid)
+        if cells is None:
+            if len(self._display) > 5000:
+                self._display.clear()
+            cells = self._display[tid] = (
+                r[R_CODE], r[R_TITLE], r[R_AGENCY] or "", format_date(r[R_DEADLINE]), self.status_label(r[R_STATUS]),
+                f"{format_number(r[R_PROGRESS] or 0)}%", format_date(r[R_LAST]))
+        return cells
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._visible):
+        # One dictionary lookup turns away the roles the table asks for and this model does not
+        # answer (a repaint asks for about eight roles of every cell it draws).
+        kind = _ROLES.get(role)
+        if kind is None:
             return None
-        tid = self._visible[index.row()]
+        row = index.row()
+        if row < 0 or row >= len(self._visible):
+            return None
+        tid = self._visible[row]
         r = self._rows[tid]
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_CODE:
-                return r[R_CODE]
-            if col == COL_TITLE:
-                return r[R_TITLE]
-            if col == COL_AGENCY:
-                return r[R_AGENCY] or ""
-            if col == COL_DEADLINE:
-                return format_date(r[R_DEADLINE])
+        if kind == _K_DISPLAY:
+            return self._display_row(tid, r)[col] if 0 <= col < COLUMN_COUNT else None
+        if kind == _K_ALIGN:
+            return _CENTER if col in _CENTERED_COLUMNS else None
+        if kind == _K_BACKGROUND:
+            if col != COL_STATUS:
+                return None
+            colors = STATUS_COLORS.get(r[R_STATUS])
+            return _brush(colors[0]) if colors else None
+        if kind == _K_FOREGROUND:
             if col == COL_STATUS:
-                return self.status_label(r[R_STATUS])
-            if col == COL_PROGRESS:
-                return f"{format_number(r[R_PROGRESS] or 0)}%"
-            if col == COL_LAST_UPDATE:
-                return format_date(r[R_LAST])
+                if self._overdue(r):
+                    return _brush(OVERDUE_COLOR)
+                colors = STATUS_COLORS.get(r[R_STATUS])
+                return _brush(colors[1]) if colors else None
+            if col == COL_DEADLINE:
+                if self._overdue(r):
+                    return _brush(OVERDUE_COLOR)
+                if self._due_soon(r):
+                    return _brush(DUE_SOON_COLOR)
             return None
-        if role == Qt.ItemDataRole.EditRole:
+        if kind == _K_FONT:
+            if col == COL_DEADLINE and (self._overdue(r) or self._due_soon(r)):
+                return _bold_font()
+            return None
+        if kind == _K_DECORATION:
+            if col != COL_DEADLINE:
+                return None
+            from ..icons import icon
+
+            if self._overdue(r):
+                return icon("overdue")
+            if self._due_soon(r):
+                return icon("due-soon")
+            return None
+        if kind == _K_EDIT:
             if col == COL_CODE:
                 return r[R_CODE]
             if col == COL_TITLE:
@@ -569,41 +642,14 @@ class TaskTableModel(QAbstractTableModel):
                 return r[R_STATUS]
             if col == COL_PROGRESS:
                 return int(r[R_PROGRESS] or 0)
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
-        if role == SortRole:
+            return self._display_row(tid, r)[col] if 0 <= col < COLUMN_COUNT else None
+        if kind == _K_SORT:
             return self.sort_key_for(tid, col)
-        if role == IdRole:
+        if kind == _K_ID:
             return tid
-        if role == StatusRole:
+        if kind == _K_STATUS:
             return r[R_STATUS]
-        if role == Qt.ItemDataRole.BackgroundRole and col == COL_STATUS:
-            colors = STATUS_COLORS.get(r[R_STATUS])
-            return QBrush(QColor(colors[0])) if colors else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if col == COL_STATUS:
-                if self._overdue(r):
-                    return QBrush(QColor(OVERDUE_COLOR))
-                colors = STATUS_COLORS.get(r[R_STATUS])
-                return QBrush(QColor(colors[1])) if colors else None
-            if col == COL_DEADLINE:
-                if self._overdue(r):
-                    return QBrush(QColor(OVERDUE_COLOR))
-                if self._due_soon(r):
-                    return QBrush(QColor(DUE_SOON_COLOR))
-            return None
-        if role == Qt.ItemDataRole.FontRole and col == COL_DEADLINE and (self._overdue(r) or self._due_soon(r)):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.DecorationRole and col == COL_DEADLINE:
-            from ..icons import icon
-
-            if self._overdue(r):
-                return icon("overdue")
-            if self._due_soon(r):
-                return icon("due-soon")
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if kind == _K_TOOLTIP:
             if col == COL_DEADLINE and r[R_DEADLINE] is not None:
                 if self._overdue(r):
                     days = (self.as_of - r[R_DEADLINE]).days
@@ -620,8 +666,6 @@ class TaskTableModel(QAbstractTableModel):
             if col == COL_AGENCY:
                 return r[R_AGENCY] or None
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_DEADLINE, COL_PROGRESS, COL_LAST_UPDATE):
-            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
