@@ -410,9 +410,17 @@ class TaskTableModel(QAbstractTableModel):
         title header is an integer sort. Until then, a click sorts the collation keys."""
         if len(self._rows) < 5000 or self._title_ranks is not None or self._ranks_pending:
             return
+        self._ranks_pending = True
+        # A moment after the load: the first paint of the window comes first.
+        QTimer.singleShot(400, self, self._read_title_ranks)
+
+    def _read_title_ranks(self) -> None:
         from ..dialogs._worker import run_in_background
 
         db, token = self.db, self._rows_token
+        if self._title_ranks is not None:
+            self._ranks_pending = False
+            return
 
         def read():  # noqa: ANN202
             with db.session() as s:
@@ -426,7 +434,6 @@ class TaskTableModel(QAbstractTableModel):
         def failed(_exc: BaseException) -> None:
             self._ranks_pending = False
 
-        self._ranks_pending = True
         run_in_background(self, read, done, failed)
 
     def _data_changed(self) -> None:
