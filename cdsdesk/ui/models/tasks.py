@@ -348,7 +348,9 @@ class TaskTableModel(QAbstractTableModel):
             # The texts travel with the ids, so a pass is a zip, never a lookup per row; a query
             # that extends the last one scans only the last one's matches.
             ids, texts = base if base is not None else (self._order, self._order_texts)
-            for t in sorted(set(terms), key=len, reverse=True):
+            # The last query's matches hold each of its words already: only new words are looked for.
+            held = set(last.split()) if base is not None else set()
+            for t in sorted(set(terms) - held, key=len, reverse=True):
                 mask = [t in text for text in texts]
                 if not all(mask):
                     ids, texts = list(compress(ids, mask)), list(compress(texts, mask))

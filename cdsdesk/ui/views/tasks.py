@@ -361,6 +361,9 @@ class TasksView(QWidget):
 
     def _filter_changed(self) -> None:
         self.model.set_filter(self.filters.task_filter(self.ctx))
+        # Lay the table out now rather than on a timer after the next paint: one paint of the
+        # new rows per keystroke, not a paint and then another once the scroll range is known.
+        self.table.doItemsLayout()
         deleted = self.filters.deleted.isChecked()
         self.act_restore.setVisible(deleted)
         self._update_actions()
