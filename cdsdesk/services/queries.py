@@ -317,7 +317,8 @@ def list_tasks(
         session.flush()  # what session.execute would flush first
     # Plain column rows through the connection: the ORM's row processing costs more than the
     # query for the thousands of tasks a province has due in a month.
-    for r in session.connection().execute(q):
+    result = session.connection().execute(q)
+    for r in (result.all() if limit is None else result):
         (tid, uuid, code, title, s, p, deadline, recurring, lead_id, lcode, lname, pcode, acode,
          last, rev, tsort) = r
         if statuses is not None and s not in statuses:
