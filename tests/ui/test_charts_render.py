@@ -212,3 +212,16 @@ def test_views_and_panel_do_not_load_pyqtgraph_until_a_chart_is_drawn():
     """)
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_a_comparison_of_240_units_names_every_kth_row_and_keeps_every_value(qapp):
+    from cdsdesk.ui.charts import plots
+
+    names = [f"UBND xã số {i}" for i in range(240)]
+    data = AgencyComparison(indicator="Tỷ lệ hồ sơ trực tuyến", period_label="Quý III/2026", agencies=names,
+                            values=[float(i) for i in range(240)], target_value=80.0)
+    chart = plots.build("agency_comparison", data)
+    shown = _axis_labels(chart)
+    assert shown[0] == "UBND xã số 239" and len(shown) == 30  # highest first, every 8th row named
+    assert shown[1] == "UBND xã số 231"
+    assert len(_texts(chart)) == 240 and _texts(chart)[0].strip() == "239%"

@@ -195,11 +195,13 @@ class Chart(pg.GraphicsLayoutWidget):
             _esc(text), **{"color": style.MUTED, "font-size": "10pt", "font-family": style.FONT_FAMILIES[0]}
         )
 
-    def category_axis(self, names: Sequence[str], *, limit: int = 38) -> None:
-        """The left axis names one bar per row (y = 0, 1, 2 … from the top)."""
+    def category_axis(self, names: Sequence[str], *, limit: int = 38, most: int | None = None) -> None:
+        """The left axis names one bar per row (y = 0, 1, 2 … from the top); with more than
+        ``most`` rows, every k-th row is named (the first always), so the names stay legible."""
         labels = ["\n".join(style.elide(line, limit) for line in n.split("\n")) for n in names]
         axis = self.plot.getAxis("left")
-        axis.setTicks([[(i, s) for i, s in enumerate(labels)], []])
+        step = math.ceil(len(labels) / most) if most and len(labels) > most else 1
+        axis.setTicks([[(i, s) for i, s in enumerate(labels) if i % step == 0], []])
         metrics = QFontMetrics(self.font)
         width = max((metrics.horizontalAdvance(line) for s in labels for line in s.split("\n")), default=40) + 18
         axis.setWidth(width)
@@ -213,6 +215,10 @@ class Chart(pg.GraphicsLayoutWidget):
         self.plot.hideAxis("bottom")
         self.label(_t(lang, "no_data"), 0.5, 0.5, anchor=(0.5, 0.5), color=style.MUTED)
         self.plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+
+
+#: The comparison of units names at most this many rows on its axis (240 communes would overlap).
+COMPARISON_NAMES = 30
 
 
 class BarLabels(pg.GraphicsObject):
@@ -374,7 +380,7 @@ def agency_comparison(data: AgencyComparison, lang: str = "vi", chart: Chart | N
         chart.add_legend(legend_line, f"{_t(lang, 'target')}: {_num(data.target_value, data.unit)}")
         chart.swatch(style.CLASS_COLORS["achieved"], "Đạt mục tiêu" if lang != "en" else "Meets the target")
         chart.swatch(style.SERIES, "Chưa đạt" if lang != "en" else "Below the target")
-    chart.category_axis(names)
+    chart.category_axis(names, most=COMPARISON_NAMES)
     low = float(min(vals.min(), 0.0))
     chart.plot.setXRange(low, top * 1.18, padding=0)
     if data.unit and data.unit != "%":
