@@ -331,6 +331,11 @@ def run_gui(db_arg: str | None = None, *, demo_if_empty: bool = False, argv: lis
         early.when_checked(app, checked)
     start_daily_backups(ctx, app)  # the day's copy while the window stays open
     code = app.exec()
+    # Reads still running on worker threads (the task snapshot, the title ranks) finish before
+    # the widgets and the database they report to go away.
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
     QCoreApplication.processEvents()
     ctx.db.dispose()
     return code

@@ -64,6 +64,56 @@ class IndicatorSeriesCache:
             self._stale |= set(changes.indicators)
 
 
+class TaskSnapshotCache:
+    """A :class:`~cdsdesk.services.task_snapshot.TaskSnapshot` of the open database, read on a
+    worker thread when first asked for and dropped by any write to tasks, plans or agencies (or
+    another database): until it is at hand, the views count in SQL, with the same results."""
+
+    def __init__(self, owner: QObject) -> None:
+        self._owner = owner
+        self._snapshot = None
+        self._building = False
+        #: Bumped by every change: a snapshot read before it is not taken.
+        self.generation = 0
+
+    @property
+    def snapshot(self):  # noqa: ANN201
+        return self._snapshot
+
+    def request(self, db: Database) -> None:
+        """Start reading a snapshot in the background unless one is at hand or on its way."""
+        if self._snapshot is not None or self._building:
+            return
+        from .dialogs._worker import run_in_background
+
+        generation = self.generation
+
+        def read():  # noqa: ANN202
+            from ..services.task_snapshot import TaskSnapshot
+
+            with db.session() as s:
+                return TaskSnapshot.read(s.connection())
+
+        def done(snapshot) -> None:  # noqa: ANN001
+            self._building = False
+            if generation == self.generation and getattr(self._owner, "db", None) is db:
+                self._snapshot = snapshot
+
+        def failed(_exc: BaseException) -> None:
+            self._building = False  # the views keep counting in SQL
+
+        self._building = True
+        run_in_background(self._owner, read, done, failed)
+
+    def clear(self) -> None:
+        self._snapshot = None
+        self.generation += 1
+
+    def changed(self, changes: Changes) -> None:
+        if changes.tasks or changes.agencies or changes.plans:
+            self.clear()
+
+
 class AppContext(QObject):
     #: The reporting period or the as-of date changed: every view re-reads.
     period_changed = Signal()
@@ -84,8 +134,10 @@ class AppContext(QObject):
         self.lang: str = "vi"
         self.user: str = ""
         self.indicator_series = IndicatorSeriesCache()
-        # Connected first, so the cache is current before any view re-reads.
+        self.task_snapshot = TaskSnapshotCache(self)
+        # Connected first, so the caches are current before any view re-reads.
         self.data_changed.connect(self.indicator_series.changed)
+        self.data_changed.connect(self.task_snapshot.changed)
 
     def set_period(self, period: Period, as_of: dt.date | None = None) -> None:
         self.period = period
@@ -99,6 +151,7 @@ class AppContext(QObject):
     def set_database(self, db: Database) -> None:
         old, self.db = self.db, db
         self.indicator_series.clear()
+        self.task_snapshot.clear()
         self.undo_stack.clear()
         self.database_changed.emit()
         if old is not db:

@@ -333,6 +333,7 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         self.ctx.indicator_series.clear()  # F5: someone else may have written to the database
+        self.ctx.task_snapshot.clear()
         for widget in self.pages.values():
             if hasattr(widget, "scopes_dirty"):
                 widget.scopes_dirty = True  # lists of plans and agencies may have changed too

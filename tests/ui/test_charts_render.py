@@ -44,7 +44,7 @@ CMP = AgencyComparison(indicator="Tỷ lệ hộ gia đình có cáp quang", per
 
 
 def _texts(chart):
-    return [t.textItem.toPlainText() for t in chart.texts]
+    return chart.value_labels()
 
 
 def _axis_labels(chart, name="left"):
@@ -108,12 +108,15 @@ def test_an_indicator_chart_drawn_again_in_its_widget_shows_only_the_new_indicat
     assert chart.ticks == fresh.ticks
     assert plots.redraw(chart, "indicator_series", SERIES)  # and back: everything of the first again
     assert sorted(_texts(chart)) == sorted(_texts(plots.build("indicator_series", SERIES)))
-    assert not plots.redraw(chart, "agency_comparison", SERIES)
+    assert not plots.redraw(chart, "agency_comparison", CMP)  # another kind: a new chart
 
 
 @pytest.mark.parametrize("kind, first, second", [
     ("status_by_agency", SBA, StatusByAgency(agencies=["Sở Y tế"], counts={"done": [3], "in_progress": [1]}, overdue=[0])),
     ("completion_by_plan", CBP, CompletionByPlan(plans=["Đề án 06"], completed=[1], total=[4])),
+    ("agency_comparison", CMP, AgencyComparison(indicator="Số hộ có cáp quang", period_label="Năm 2024",
+                                                agencies=["UBND huyện Na Hang", "UBND huyện Yên Sơn"],
+                                                values=[1200.0, 3400.5], unit="hộ")),
 ])
 def test_dashboard_charts_drawn_again_match_a_fresh_chart(qapp, kind, first, second):
     from cdsdesk.ui.charts import plots
@@ -209,3 +212,16 @@ def test_views_and_panel_do_not_load_pyqtgraph_until_a_chart_is_drawn():
     """)
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_a_comparison_of_240_units_names_every_kth_row_and_keeps_every_value(qapp):
+    from cdsdesk.ui.charts import plots
+
+    names = [f"UBND xã số {i}" for i in range(240)]
+    data = AgencyComparison(indicator="Tỷ lệ hồ sơ trực tuyến", period_label="Quý III/2026", agencies=names,
+                            values=[float(i) for i in range(240)], target_value=80.0)
+    chart = plots.build("agency_comparison", data)
+    shown = _axis_labels(chart)
+    assert shown[0] == "UBND xã số 239" and len(shown) == 30  # highest first, every 8th row named
+    assert shown[1] == "UBND xã số 231"
+    assert len(_texts(chart)) == 240 and _texts(chart)[0].strip() == "239%"

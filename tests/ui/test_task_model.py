@@ -54,6 +54,35 @@ def test_title_sorts_in_vietnamese_order_not_code_points(db, small_province, vi)
     assert _titles(model) == list(reversed(titles))
 
 
+def test_title_ranks_read_from_the_database_give_the_same_vietnamese_order(db, small_province, vi):
+    """The ranks read in the background (the database sorts the collation keys) order the titles
+    exactly as the keys do, ties (one title twice) in code order."""
+    from cdsdesk.ui.models.tasks import title_ranks
+
+    with db.session() as s:
+        for code, title in (("X-10", "Đào tạo chuyên gia"), ("X-2", "Đào tạo chuyên gia"), ("X-3", "Dữ liệu mở"),
+                            ("X-4", "Ấn định lộ trình"), ("X-5", "an toàn thông tin")):
+            task_service.create_task(s, {"code": code, "title": title, "start_date": dt.date(2024, 1, 1)})
+    model = TaskTableModel(db)
+    model.reload()
+    model.sort(COL_TITLE, Qt.SortOrder.AscendingOrder)
+    by_keys = _codes(model)
+    with db.session() as s:
+        ranks = title_ranks(s.connection())
+    if db.engine.dialect.name != "sqlite":
+        assert ranks is None
+        return
+    assert ranks is not None and len(ranks) == model.total_count()
+    model._data_changed()
+    model._title_ranks = ranks
+    model.sort(COL_CODE, Qt.SortOrder.AscendingOrder)
+    model.sort(COL_TITLE, Qt.SortOrder.AscendingOrder)
+    assert _codes(model) == by_keys
+    assert by_keys.index("X-2") + 1 == by_keys.index("X-10")  # equal titles: code order
+    model.sort(COL_TITLE, Qt.SortOrder.DescendingOrder)
+    assert _codes(model) == list(reversed(by_keys))
+
+
 def test_codes_sort_naturally_and_deadlines_put_empty_last(db, small_province, vi):
     model = TaskTableModel(db)
     model.reload()

@@ -123,3 +123,34 @@ def test_a_status_update_refreshes_the_tiles(dash, view_ctx, province_db):
     view_ctx.notify(Changes(tasks={tid}))
     assert _tile(dash, "completed") == "3"
     assert _tile(dash, "not_started") == "0"
+
+
+def test_counts_from_the_task_snapshot_match_and_a_write_drops_it(dash, view_ctx, province_db, qtbot):
+    """Once the snapshot has been read in the background, the tiles come from it: the same
+    numbers as from SQL, on any day; a status update drops it, so the tiles never show a stale
+    count, and the next one read holds the update."""
+    from cdsdesk.services import tasks
+    from cdsdesk.services.changes import Changes
+    from cdsdesk.services.lookup import task_by_code
+
+    def tiles():
+        return {k: _tile(dash, k) for k in dash.tiles}
+
+    sql = {}
+    for day in (dt.date(2024, 3, 31), dt.date(2024, 6, 30)):
+        view_ctx.set_period(Period.containing(day, "Q"), as_of=day)
+        sql[day] = tiles()
+    dash.refresh()
+    qtbot.waitUntil(lambda: view_ctx.task_snapshot.snapshot is not None, timeout=5000)
+    for day, want in sql.items():
+        view_ctx.set_period(Period.containing(day, "Q"), as_of=day)
+        assert tiles() == want
+    with province_db.session() as s:
+        tid = task_by_code(s, "T6").id
+        tasks.record_status_update(s, tid, status="done", progress=100, entry_date=dt.date(2024, 6, 20))
+    view_ctx.notify(Changes(tasks={tid}))
+    assert view_ctx.task_snapshot.snapshot is None
+    assert _tile(dash, "completed") == "3" and _tile(dash, "not_started") == "0"
+    qtbot.waitUntil(lambda: view_ctx.task_snapshot.snapshot is not None, timeout=5000)
+    dash.refresh()
+    assert _tile(dash, "completed") == "3" and _tile(dash, "not_started") == "0"

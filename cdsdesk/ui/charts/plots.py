@@ -14,7 +14,8 @@ from typing import Any, Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from ...domain.numbers import format_date, format_number
@@ -126,6 +127,12 @@ class Chart(pg.GraphicsLayoutWidget):
         self.addItem(self.legend, row=2, col=0)
         self.ci.layout.setRowStretchFactor(1, 10)
         self.texts: list[pg.TextItem] = []  # value labels, for tests and export checks
+        self.bar_labels: BarLabels | None = None  # the value labels of many bars, as one item
+
+    def value_labels(self) -> list[str]:
+        """Every value label's text, in the order drawn."""
+        out = [t.textItem.toPlainText() for t in self.texts]
+        return out + (self.bar_labels.shown() if self.bar_labels is not None else [])
 
     def set_title(self, title: str, subtitle: str = "") -> None:
         html = f"<b>{_esc(title)}</b>"
@@ -138,6 +145,7 @@ class Chart(pg.GraphicsLayoutWidget):
         self.plot.clear()
         self.legend.clear()
         self.texts = []
+        self.bar_labels = None
         self.set_title(title, subtitle)
         self.fit_title()
         self.plot.showAxis("left")
@@ -187,11 +195,13 @@ class Chart(pg.GraphicsLayoutWidget):
             _esc(text), **{"color": style.MUTED, "font-size": "10pt", "font-family": style.FONT_FAMILIES[0]}
         )
 
-    def category_axis(self, names: Sequence[str], *, limit: int = 38) -> None:
-        """The left axis names one bar per row (y = 0, 1, 2 … from the top)."""
+    def category_axis(self, names: Sequence[str], *, limit: int = 38, most: int | None = None) -> None:
+        """The left axis names one bar per row (y = 0, 1, 2 … from the top); with more than
+        ``most`` rows, every k-th row is named (the first always), so the names stay legible."""
         labels = ["\n".join(style.elide(line, limit) for line in n.split("\n")) for n in names]
         axis = self.plot.getAxis("left")
-        axis.setTicks([[(i, s) for i, s in enumerate(labels)], []])
+        step = math.ceil(len(labels) / most) if most and len(labels) > most else 1
+        axis.setTicks([[(i, s) for i, s in enumerate(labels) if i % step == 0], []])
         metrics = QFontMetrics(self.font)
         width = max((metrics.horizontalAdvance(line) for s in labels for line in s.split("\n")), default=40) + 18
         axis.setWidth(width)
@@ -205,6 +215,60 @@ class Chart(pg.GraphicsLayoutWidget):
         self.plot.hideAxis("bottom")
         self.label(_t(lang, "no_data"), 0.5, 0.5, anchor=(0.5, 0.5), color=style.MUTED)
         self.plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+
+
+#: The comparison of units names at most this many rows on its axis (240 communes would overlap).
+COMPARISON_NAMES = 30
+
+
+class BarLabels(pg.GraphicsObject):
+    """The value labels of many bars as one item, painted in one call at their data positions in
+    screen pixels (left-aligned, centred on the bar): with hundreds of bars in a few hundred pixels
+    only the labels whose row has room are drawn, the others would overlap. One item instead of a
+    TextItem per bar keeps a chart of 240 units quick to draw."""
+
+    def __init__(self, xs: Sequence[float], ys: Sequence[float], texts: Sequence[str], font, color: str) -> None:  # noqa: ANN001
+        super().__init__()
+        self.xs, self.ys, self.texts = [float(v) for v in xs], [float(v) for v in ys], list(texts)
+        self.font, self.color = font, QColor(color)
+        metrics = QFontMetrics(font)
+        self.text_height = metrics.height()
+        self.widest = max((metrics.horizontalAdvance(t) for t in self.texts), default=0) + 4
+
+    def shown(self) -> list[str]:
+        """The labels in bar order (tests and exports read them)."""
+        return list(self.texts)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        if not self.xs:
+            return QRectF()
+        x0, x1, y0, y1 = min(self.xs), max(self.xs), min(self.ys), max(self.ys)
+        pw, ph = self.pixelWidth() or 0.0, self.pixelHeight() or 0.0
+        return QRectF(x0, y0 - ph * self.text_height, (x1 - x0) + pw * self.widest, (y1 - y0) + 2 * ph * self.text_height)
+
+    def viewTransformChanged(self) -> None:  # noqa: N802
+        self.prepareGeometryChange()
+
+    def paint(self, painter, *args) -> None:  # noqa: ANN001, ANN002
+        # The scene of a pyqtgraph view is in the view's pixels: draw there, so that the text
+        # keeps its size whatever the axes' ranges, and an export's scale still applies.
+        to_scene = self.sceneTransform()
+        inverse, ok = to_scene.inverted()
+        if not ok or not self.xs:
+            return
+        points = [to_scene.map(QPointF(x, y)) for x, y in zip(self.xs, self.ys)]
+        painter.save()
+        painter.setTransform(inverse * painter.transform())
+        painter.setFont(self.font)
+        painter.setPen(self.color)
+        h, last = self.text_height, None
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for pt, text in zip(points, self.texts):
+            if last is not None and abs(pt.y() - last) < h:
+                continue
+            last = pt.y()
+            painter.drawText(QRectF(pt.x(), pt.y() - h / 2, self.widest, h), flags, text)
+        painter.restore()
 
 
 def _esc(text: str) -> str:
@@ -282,11 +346,13 @@ def completion_by_plan(data: CompletionByPlan, lang: str = "vi", chart: Chart | 
     return chart
 
 
-def agency_comparison(data: AgencyComparison, lang: str = "vi") -> Chart:
+def agency_comparison(data: AgencyComparison, lang: str = "vi", chart: Chart | None = None) -> Chart:
+    """A bar per unit, highest first; given ``chart`` (one this function drew), drawn again inside
+    it. The values are one :class:`BarLabels` item, not a text item per bar."""
     title = data.title or data.indicator
     sub = data.period_label
     suffix = "%" if data.unit == "%" else ""
-    chart = Chart(title, sub, axis_items={"bottom": NumberAxis("bottom", suffix=suffix)}, legend_columns=3)
+    chart = _chart_for(chart, title, sub, axes={"bottom": suffix}, legend_columns=3)
     chart.legend.setMinimumWidth(0)
     pairs = sorted(zip(data.agencies, data.values), key=lambda p: -p[1])
     if not pairs:
@@ -302,8 +368,10 @@ def agency_comparison(data: AgencyComparison, lang: str = "vi") -> Chart:
     else:
         brushes = [style.SERIES] * n
     chart.plot.addItem(pg.BarGraphItem(x0=np.zeros(n), y=ys, height=0.62, width=vals, brushes=brushes, pen=None))
-    for i, v in enumerate(vals):
-        chart.label(" " + _num(float(v), data.unit), float(max(v, 0.0)), float(i))
+    labels = BarLabels(np.maximum(vals, 0.0), ys, [" " + _num(float(v), data.unit) for v in vals],
+                       style.chart_font(9.5), style.TEXT)
+    chart.plot.addItem(labels)
+    chart.bar_labels = labels
     top = float(max(vals.max(), data.target_value or 0.0, 0.0)) or 1.0
     if data.target_value is not None:
         line = pg.InfiniteLine(pos=data.target_value, angle=90, pen=pg.mkPen(style.TARGET, width=2, style=Qt.PenStyle.DashLine))
@@ -312,7 +380,7 @@ def agency_comparison(data: AgencyComparison, lang: str = "vi") -> Chart:
         chart.add_legend(legend_line, f"{_t(lang, 'target')}: {_num(data.target_value, data.unit)}")
         chart.swatch(style.CLASS_COLORS["achieved"], "Đạt mục tiêu" if lang != "en" else "Meets the target")
         chart.swatch(style.SERIES, "Chưa đạt" if lang != "en" else "Below the target")
-    chart.category_axis(names)
+    chart.category_axis(names, most=COMPARISON_NAMES)
     low = float(min(vals.min(), 0.0))
     chart.plot.setXRange(low, top * 1.18, padding=0)
     if data.unit and data.unit != "%":
@@ -472,7 +540,7 @@ def indicator_series(data: IndicatorSeries, lang: str = "vi", chart: "SeriesChar
 
 
 #: Kinds whose chart can be drawn again in place (``redraw``).
-REDRAWABLE = frozenset({"status_by_agency", "completion_by_plan", "indicator_series"})
+REDRAWABLE = frozenset({"status_by_agency", "completion_by_plan", "indicator_series", "agency_comparison"})
 
 BUILDERS = {
     "status_by_agency": status_by_agency,

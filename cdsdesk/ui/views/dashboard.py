@@ -341,7 +341,7 @@ class DashboardView(RefreshingView):
     def refresh_quick(self) -> None:
         """The tiles for the first paint; the charts and lists follow it (``refresh_after_paint``)."""
         # The plan and agency lists wait too: the first paint counts everything, as "all" does.
-        self._quick = self._refresh_counts(fill_scopes=False)
+        self._quick = self._refresh_counts(fill_scopes=False, quick=True)
 
     def refresh_after_paint(self) -> None:
         scope = getattr(self, "_quick", None)
@@ -352,15 +352,19 @@ class DashboardView(RefreshingView):
             return
         self._refresh_rest(scope, background=not self.ctx.db.network)
 
-    def _refresh_counts(self, *, fill_scopes: bool) -> tuple:
-        """Tiles and heading from one grouped query; returns what the rest of the refresh needs."""
+    def _refresh_counts(self, *, fill_scopes: bool, quick: bool = False) -> tuple:
+        """Tiles and heading from one grouped query (or from the task snapshot, once it has been
+        read in the background); returns what the rest of the refresh needs."""
+        if not quick and not self.ctx.db.network:
+            self.ctx.task_snapshot.request(self.ctx.db)  # not before the first paint
         if fill_scopes:
             self._fill_scopes()
         as_of = self.ctx.as_of
         with self.ctx.db.session() as s:
             plan_id = s.scalar(select(Plan.id).where(Plan.code == self.plan_code)) if self.plan_code else None
             agency_id = s.scalar(select(Agency.id).where(Agency.code == self.agency_code)) if self.agency_code else None
-            summary = dashboard_queries.dashboard_summary(s, as_of=as_of, plan_id=plan_id, agency_id=agency_id)
+            summary = dashboard_queries.dashboard_summary(s, as_of=as_of, plan_id=plan_id, agency_id=agency_id,
+                                                          snapshot=self.ctx.task_snapshot.snapshot)
         self.counts = summary.counts
         self._show_counts(summary.counts)
         self.heading.setText(self.tr("Tổng quan — {scope}").format(scope=self._scope_text()))

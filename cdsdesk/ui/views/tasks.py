@@ -271,6 +271,8 @@ class TasksView(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        # Every row the same height, never measured: a new filter over 50,000 rows lays out nothing.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.setItemDelegateForColumn(COL_STATUS, _StatusDelegate(ctx.lang, self.table))
@@ -359,6 +361,9 @@ class TasksView(QWidget):
 
     def _filter_changed(self) -> None:
         self.model.set_filter(self.filters.task_filter(self.ctx))
+        # Lay the table out now rather than on a timer after the next paint: one paint of the
+        # new rows per keystroke, not a paint and then another once the scroll range is known.
+        self.table.doItemsLayout()
         deleted = self.filters.deleted.isChecked()
         self.act_restore.setVisible(deleted)
         self._update_actions()
