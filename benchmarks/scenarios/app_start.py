@@ -10,6 +10,7 @@ import time
 import _common
 
 a = _common.args(lambda p: p.add_argument("--visit", action="store_true"))
+from cdsdesk.app import run_gui  # noqa: E402  - the app's own import order (store before Qt), as `cdsdesk gui`
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -54,7 +55,6 @@ class Watch(QObject):
 
 watch = Watch()
 app.installEventFilter(watch)
-from cdsdesk.app import run_gui  # noqa: E402
 
 code = run_gui(a.db)
 out = {"exit": code, "first_paint_s": seen["t"] - a.spawned_at if "t" in seen else None}
