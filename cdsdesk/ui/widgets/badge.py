@@ -21,7 +21,8 @@ class BadgeDelegate(QStyledItemDelegate):
             painter.fillRect(option.rect, option.palette.highlight())
         metrics = option.fontMetrics
         pad_x, pad_y = 8, 3
-        w = min(metrics.horizontalAdvance(text) + 2 * pad_x, option.rect.width() - 6)
+        need = metrics.horizontalAdvance(text) + 2 * pad_x
+        w = min(need, option.rect.width() - 6)
         h = min(metrics.height() + 2 * pad_y, option.rect.height() - 4)
         rect = QRectF(option.rect.x() + 4, option.rect.center().y() - h / 2 + 0.5, w, h)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -29,11 +30,13 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.setBrush(QColor(color))
         painter.drawRoundedRect(rect, h / 2, h / 2)
         painter.setPen(QColor("white"))
-        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(w - 2 * pad_x))
+        # Elide only when the cell is really too narrow: eliding to the text's own rounded width
+        # cuts the last letters on some fonts.
+        elided = text if need <= w else metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(w - 2 * pad_x))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, elided)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         size = super().sizeHint(option, index)
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        return QSize(max(size.width(), option.fontMetrics.horizontalAdvance(text) + 28), max(size.height(), option.fontMetrics.height() + 10))
+        return QSize(max(size.width(), option.fontMetrics.horizontalAdvance(text) + 32), max(size.height(), option.fontMetrics.height() + 10))
