@@ -41,7 +41,7 @@ from .pdf_table import LongTable
 
 FAMILY = "ReportSerif"
 _CHUNK = 150  # rows per table flowable: reportlab splits long tables slowly
-_LONG = 300  # longer tables (the appendix at province scale) are drawn by LongTable
+_LONG = 100  # longer tables (the appendix, indicators and updates at province scale) are drawn by LongTable
 
 
 def _register_fonts() -> str:
@@ -75,7 +75,7 @@ class _Doc(SimpleDocTemplate):
         self._job, self._total, self._done = job, max(1, total), 0
 
     def afterFlowable(self, flowable) -> None:  # noqa: ANN001, N802 - reportlab's hook name
-        self._done += len(flowable.rows) if isinstance(flowable, LongTable) else 1
+        self._done += flowable.row_count if isinstance(flowable, LongTable) else 1
         if self._done % 5 == 0 or isinstance(flowable, LongTable):
             self._job.step(0.3 + 0.65 * min(1.0, self._done / self._total), "Dàn trang PDF")
 
@@ -158,7 +158,7 @@ def render_pdf(
         with atomic_path(path) as tmp_path:
             doc = _Doc(
                 str(tmp_path), pagesize=A4, job=job,
-                total=len(story) + sum(len(f.rows) for f in story if isinstance(f, LongTable)),
+                total=len(story) + sum(f.row_count for f in story if isinstance(f, LongTable)),
                 leftMargin=MARGINS_MM["left"] * mm, rightMargin=MARGINS_MM["right"] * mm,
                 topMargin=MARGINS_MM["top"] * mm, bottomMargin=MARGINS_MM["bottom"] * mm,
                 title=f"{report.title} {report.subject}", author=s.issuing_body, subject=report.subject,
