@@ -20,17 +20,12 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-
 from ..domain.errors import UsageError
 from ..domain.numbers import format_date
 from .jobs import CancelFn, Job, ProgressFn, atomic_path
 from .model import Report
+from .xlsx_writer import DANGEROUS_STARTS, Column, XlsxWriter
 
-DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 DATE_FORMAT = "dd/mm/yyyy"
 INT_FORMAT = "#,##0"
 DEC_FORMAT = "#,##0.0#"
@@ -66,95 +61,23 @@ def csv_cell(value: Any) -> str:
 
 
 # --- column specs ---------------------------------------------------------------------------
-class Col:
-    """A column: header, width in characters, and how to format its values."""
-
-    def __init__(self, header: str, width: float, fmt: str | None = None, wrap: bool = False) -> None:
-        self.header, self.width, self.fmt, self.wrap = header, width, fmt, wrap
-
-
-_HEAD_FONT = Font(name="Times New Roman", bold=True, size=12)
-_BODY_FONT = Font(name="Times New Roman", size=12)
-_TITLE_FONT = Font(name="Times New Roman", bold=True, size=14)
-_HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_HEAD_ALIGN = Alignment(wrap_text=True, horizontal="center", vertical="center")
+#: A column: header, width in characters, number format for its numbers, wrapped text.
+Col = Column
+#: Wrapped text makes Excel and LibreOffice measure every row when opening: long sheets go without.
+WRAP_LIMIT = 10_000
 
 
-def _cell(ws, value: Any, col: Col | None = None, *, font: Font | None = None) -> WriteOnlyCell:  # noqa: ANN001
-    if isinstance(value, bool):
-        value = "Có" if value else None
-    if isinstance(value, str):
-        value = clean_text(value)
-    c = WriteOnlyCell(ws, value=value)
-    if font is not None:  # body cells keep the workbook's default font: styling 50,000 rows costs
-        c.font = font
-    if isinstance(value, str):
-        if is_dangerous(value):
-            c.data_type = "s"  # never a formula
-            c.quotePrefix = True
-        if col is not None and col.wrap:
-            c.alignment = _WRAP
-    elif isinstance(value, (dt.date, dt.datetime)):
-        c.number_format = DATE_FORMAT
-    elif isinstance(value, (int, float)) and col is not None and col.fmt:
-        c.number_format = col.fmt
-    elif isinstance(value, int):
-        c.number_format = INT_FORMAT
-    elif isinstance(value, float):
-        c.number_format = DEC_FORMAT
-    return c
-
-
-def _sheet(wb: Workbook, title: str, cols: Sequence[Col], rows: Iterable[Sequence[Any]], *,
+def _sheet(w: XlsxWriter, title: str, cols: Sequence[Col], rows: Iterable[Sequence[Any]], *,
            preface: Sequence[str] = (), job: Job | None = None, n_rows: int = 0, base: float = 0, span: float = 0) -> None:
     """A sheet with optional title lines, one header row (frozen, with a filter) and the rows."""
-    ws = wb.create_sheet(title)
-    for i, col in enumerate(cols, 1):
-        ws.column_dimensions[get_column_letter(i)].width = col.width
-    header_row = len(preface) + (1 if preface else 0) + 1
-    ws.freeze_panes = f"A{header_row + 1}"
-    for k, line in enumerate(preface):
-        ws.append([_cell(ws, line, font=_TITLE_FONT if k == 0 else _BODY_FONT)])
-    if preface:
-        ws.append([])
-    head = []
-    for col in cols:
-        c = _cell(ws, col.header, font=_HEAD_FONT)
-        c.fill, c.alignment = _HEAD_FILL, _HEAD_ALIGN
-        head.append(c)
-    ws.append(head)
-    count = 0
-    # Wrapped text is a style on every cell: on very long sheets it is left out to stay fast.
-    wrap = [col.wrap and n_rows <= 10_000 for col in cols]
-    for count, row in enumerate(rows, 1):
-        if job is not None and count % 1000 == 0:
+    if isinstance(rows, Sequence):
+        n_rows = len(rows)
+
+    def tick(count: int) -> None:
+        if job is not None:
             job.step(base + span * min(1.0, count / max(1, n_rows)), f"Ghi {title}")
-        ws.append([_fast(ws, v, col, w) for v, col, w in zip(row, cols, wrap)])
-    last = header_row + max(count, 0)
-    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(cols))}{last}"
 
-
-def _discard(wb: Workbook) -> None:
-    """End the XML streams of a write-only workbook that will never be saved (cancel, error)."""
-    for ws in wb.worksheets:
-        try:
-            ws.close()
-        except Exception:  # noqa: BLE001 - best effort on a workbook being thrown away
-            pass
-
-
-def _fast(ws, value: Any, col: Col, wrap: bool) -> Any:  # noqa: ANN001
-    """A plain value where no style is needed (most text and counts), else a styled cell."""
-    if isinstance(value, str):
-        value = clean_text(value)
-    if value is None or (isinstance(value, str) and not wrap and not is_dangerous(value)):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool) and col.fmt is None:
-        return value
-    if not wrap and col.wrap:
-        col = Col(col.header, col.width, col.fmt)
-    return _cell(ws, value, col)
+    w.sheet(title, cols, rows, preface=preface, wrap=n_rows <= WRAP_LIMIT, tick=tick)
 
 
 # --- the report's sheets --------------------------------------------------------------------
@@ -191,20 +114,15 @@ def render_xlsx(report: Report, path: str | os.PathLike[str], *, progress: Progr
     """The report's tables as sheets: summary, indicators, tasks by agency, overdue, updates sent."""
     job = Job(progress, cancel)
     job.step(0.0, "Chuẩn bị bảng tính")
-    wb = Workbook(write_only=True)
-    try:
-        _fill_workbook(wb, report, job)
-        job.step(0.9, "Ghi tệp")
-    except BaseException:
-        _discard(wb)
-        raise
     with atomic_path(path) as tmp:
-        wb.save(str(tmp))
+        with XlsxWriter(str(tmp)) as wb:
+            _fill_workbook(wb, report, job)
+            job.step(0.9, "Ghi tệp")
     job.step(1.0, "Xong")
     return Path(path)
 
 
-def _fill_workbook(wb: Workbook, report: Report, job: Job) -> None:
+def _fill_workbook(wb: XlsxWriter, report: Report, job: Job) -> None:
     r = report
     preface = [f"{r.title} {r.subject}", f"Số liệu tính đến {format_date(r.as_of)}",
                r.summary_sentence + ".", r.rate_sentence()]
@@ -272,21 +190,16 @@ def export_rows(headers: Sequence[str], rows: Iterable[Sequence[Any]], path: str
         job.step(1.0, "Xong")
         return target
     if suffix == ".xlsx":
-        wb = Workbook(write_only=True)
         cols = [Col(h, min(60, max(10, len(h) + 4)), wrap=len(h) > 20) for h in headers]
         rows = list(rows)
         for j, col in enumerate(cols):  # widen to the content (first 500 rows)
             longest = max((len(str(r[j])) for r in rows[:500] if j < len(r) and r[j] is not None), default=0)
             col.width = min(60, max(col.width, longest + 2))
             col.wrap = col.width >= 60
-        try:
-            _sheet(wb, sheet_title[:31], cols, rows, job=job, n_rows=len(rows), base=0.0, span=0.9)
-            job.check()
-        except BaseException:
-            _discard(wb)
-            raise
         with atomic_path(target) as tmp:
-            wb.save(str(tmp))
+            with XlsxWriter(str(tmp)) as wb:
+                _sheet(wb, sheet_title, cols, rows, job=job, n_rows=len(rows), base=0.0, span=0.9)
+                job.check()
         job.step(1.0, "Xong")
         return target
     raise UsageError(f"Không hỗ trợ định dạng tệp '{target.suffix}' (dùng .xlsx hoặc .csv)",
