@@ -82,7 +82,7 @@ def _xml(text: str) -> str:
 
 def sheet_title(text: str) -> str:
     """A name Excel accepts for a sheet: at most 31 characters, none of ``[]:*?/\\``."""
-    return re.sub(r"[\[\]:*?/\\]", " ", text).strip().strip("'")[:31] or "Sheet"
+    return re.sub(r"[\[\]:*?/\\]", " ", text).strip().strip("'")[:31].rstrip() or "Sheet"
 
 
 @dataclass
