@@ -37,7 +37,7 @@ from .fonts import find_serif_font
 from .jobs import CancelFn, Job, ProgressFn, atomic_path
 from .model import Report
 from .outline import Chart, Heading, Para, Signature, Table, build_outline
-from .pdf_table import LongTable
+from .pdf_table import LongTable, fit_widths
 
 FAMILY = "ReportSerif"
 _CHUNK = 150  # rows per table flowable: reportlab splits long tables slowly
@@ -174,6 +174,7 @@ def render_pdf(
 def _tables(block: Table, width: float, cell, cell_r, cell_c, cell_h, cell_g, job: Job) -> list:  # noqa: ANN001
     widths = [width * w / sum(block.widths) for w in block.widths]
     if len(block.rows) > _LONG:
+        widths = fit_widths(block.rows, widths, font=FAMILY, size=TABLE_PT - 1, group_rows=block.group_rows)
         return [LongTable(block.headers, block.rows, widths, font=FAMILY, bold_font=FAMILY + "-Bold",
                           size=TABLE_PT - 1, group_rows=block.group_rows, numeric=block.numeric,
                           tick=lambda i: job.check())]

@@ -79,6 +79,29 @@ class _Widths:
         return lines
 
 
+def fit_widths(rows: Sequence[Sequence[str]], widths: Sequence[float], *, font: str, size: float,
+               group_rows: frozenset[int] = frozenset()) -> list[float]:
+    """Widen columns whose longest word would be cut (row numbers past 999, long task codes),
+    taking the room from the widest column, which keeps at least half its width."""
+    widths = list(widths)
+    widest = max(range(len(widths)), key=widths.__getitem__)
+    measure = _Widths(font, size)
+    spare = widths[widest] / 2
+    for j in range(len(widths)):
+        if j == widest:
+            continue
+        values = {row[j] for i, row in enumerate(rows) if i not in group_rows and j < len(row) and row[j]}
+        longest = max((len(w) for v in values for w in v.split()), default=0)
+        # Words under half the longest length are not measured: in a serif font they are never wider.
+        need = max((measure(w) for v in values for w in v.split() if 2 * len(w) >= longest), default=0.0)
+        extra = min(spare, need + 2 * _PAD_X + 0.5 - widths[j])
+        if extra > 0:
+            widths[j] += extra
+            widths[widest] -= extra
+            spare -= extra
+    return widths
+
+
 class _Encoder:
     """Text → the operators that show it in a TrueType font embedded as subsets, with each
     character's subset and escaped code worked out once per document (as reportlab's
