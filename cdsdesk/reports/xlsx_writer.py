@@ -42,15 +42,15 @@ _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
 <cellXfs count="10">
-<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf>
 <xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>
 <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>
-<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>
+<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>
+<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>
+<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>
-<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1" applyAlignment="1"><alignment vertical="top"/></xf>
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>
 </cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
@@ -83,6 +83,22 @@ def _xml(text: str) -> str:
 def sheet_title(text: str) -> str:
     """A name Excel accepts for a sheet: at most 31 characters, none of ``[]:*?/\\``."""
     return re.sub(r"[\[\]:*?/\\]", " ", text).strip().strip("'")[:31].rstrip() or "Sheet"
+
+
+_LINE_PT = 15.0  # one line of 12 pt Times New Roman (Excel 15.75, LibreOffice 13.8)
+
+
+def _lines(text: str, width: float, *, bold: bool = False) -> int:
+    """About how many lines ``text`` takes wrapped in a column ``width`` characters wide
+    (a letter of Vietnamese text is a little narrower than the digit widths are counted in)."""
+    room = max(1.0, width - 1.5) * (1.05 if bold else 1.2)
+    return sum(-(-len(part) // int(room)) or 1 for part in text.split("\n")) if text else 1
+
+
+def _height(lines: int) -> str:
+    """Row height for ``lines`` lines. Excel and LibreOffice do not fit rows to wrapped text
+    when opening a file, so wrapped rows carry their height."""
+    return f' ht="{lines * _LINE_PT + 1:g}" customHeight="1"' if lines > 1 else ""
 
 
 @dataclass
@@ -169,10 +185,12 @@ class XlsxWriter:
             body.append(f'<row r="{k}">{self._cell(f"A{k}", line, None, False, S_TITLE if k == 1 else S_BODY)}</row>')
         head = "".join(self._cell(f"{letters[j]}{header_row}", c.header, None, False, S_HEAD)
                        for j, c in enumerate(columns))
-        body.append(f'<row r="{header_row}">{head}</row>')
+        head_lines = max((_lines(c.header, c.width, bold=True) for c in columns), default=1)
+        body.append(f'<row r="{header_row}"{_height(head_lines)}>{head}</row>')
         styles = [NUMBER_STYLES.get(c.fmt) if c.fmt else None for c in columns]
         wraps = [c.wrap and wrap for c in columns]
         specs = list(zip(letters, styles, wraps))
+        wrapped = [(j, c.width) for j, c in enumerate(columns) if wraps[j]]
         cell = self._cell
         r = header_row
         n = 0
@@ -182,7 +200,12 @@ class XlsxWriter:
             for n, row in enumerate(rows, 1):
                 r = header_row + n
                 parts = [cell(f"{letter}{r}", v, st, w) for (letter, st, w), v in zip(specs, row)]
-                body.append(f'<row r="{r}">{"".join(parts)}</row>')
+                ht = ""
+                if wrapped:
+                    n_lines = max(_lines(row[j], width) if j < len(row) and isinstance(row[j], str) else 1
+                                  for j, width in wrapped)
+                    ht = _height(n_lines)
+                body.append(f'<row r="{r}"{ht}>{"".join(parts)}</row>')
                 if n % 1000 == 0:
                     out.write("".join(body).encode("utf-8"))
                     body.clear()
