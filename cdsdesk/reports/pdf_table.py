@@ -82,14 +82,15 @@ class _Widths:
 def fit_widths(rows: Sequence[Sequence[str]], widths: Sequence[float], *, font: str, size: float,
                group_rows: frozenset[int] = frozenset()) -> list[float]:
     """Widen columns whose longest word would be cut (row numbers past 999, long task codes),
-    taking the room from the widest column, which keeps at least half its width."""
+    taking the room from the widest column, which keeps at least half its width. Captions span
+    the row and do not count."""
     widths = list(widths)
     widest = max(range(len(widths)), key=widths.__getitem__)
-    measure = _Widths(font, size)
     spare = widths[widest] / 2
     for j in range(len(widths)):
         if j == widest:
             continue
+        measure = _Widths(font, size)
         values = {row[j] for i, row in enumerate(rows) if i not in group_rows and j < len(row) and row[j]}
         longest = max((len(w) for v in values for w in v.split()), default=0)
         # Words under half the longest length are not measured: in a serif font they are never wider.
@@ -178,9 +179,9 @@ class _Data:
 
 
 class LongTable(Flowable):
-    """``rows`` of plain strings under ``headers``; rows in ``group_rows`` are captions (first
-    cell, then one cell across the rest, bold); columns in ``numeric`` are right-aligned and
-    column 0 is centred."""
+    """``rows`` of plain strings under ``headers``; rows in ``group_rows`` are captions, one bold
+    cell across the row ("XVIII. " and the second cell: a long Roman numeral would not fit the
+    number column); columns in ``numeric`` are right-aligned and column 0 is centred."""
 
     def __init__(self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], *,
                  font: str, bold_font: str, size: float, group_rows: frozenset[int] = frozenset(),
@@ -226,7 +227,7 @@ class LongTable(Flowable):
         data = self._data
         if data.lines is None:
             lines, heights = [], []
-            span = sum(self.widths[1:])
+            span = sum(self.widths)
             wrap, font, bold, widths = self._wrap, self.font, self.bold_font, self.widths
             pad = 2 * _PAD_Y
             leading = self.leading
@@ -235,7 +236,7 @@ class LongTable(Flowable):
                 if self.tick is not None and i % 2000 == 0:
                     self.tick(i)
                 if i in self.group_rows:
-                    cells = [wrap(row[0], widths[0], bold), wrap(row[1], span, bold)]
+                    cells = [wrap(f"{row[0]}. {row[1]}" if row[0] else row[1], span, bold)]
                 else:
                     cells = []
                     for v, w in zip(row, widths):
@@ -267,6 +268,8 @@ class LongTable(Flowable):
         while cut < self._end and used + heights[cut] <= avail_height:
             used += heights[cut]
             cut += 1
+        if cut < self._end and cut - 1 > self._start and (cut - 1) in self.group_rows:
+            cut -= 1  # a caption goes to the next page with its first row
         if cut == self._start:
             return []
         if cut == self._end:
@@ -281,40 +284,57 @@ class LongTable(Flowable):
     # --- drawing -----------------------------------------------------------------------------
     def draw(self) -> None:  # noqa: D102
         self._layout()
-        c = self.canv
-        doc = c._doc
-        enc = {f: self._data.encoder(f, self.size, doc) for f in (self.font, self.bold_font)}
-        total_w = sum(self.widths)
+        doc = self.canv._doc
+        data = self._data
+        plain, bold = data.encoder(self.font, self.size, doc), data.encoder(self.bold_font, self.size, doc)
+        widths = self.widths
+        total_w = sum(widths)
+        lefts = [sum(widths[:k]) for k in range(len(widths))]
+        aligns = ["center" if j == 0 else "right" if j in self.numeric else "left" for j in range(len(widths))]
         top = self._head_h + self._total
-        grid: list[str] = []  # one path for every rule of the part
         text: list[str] = []  # one text object for every line
         current: list = [None]
-        y = top
-        self._row(self._head_lines, self.widths, y, self._head_h, enc[self.bold_font], ["center"] * len(self.widths),
-                  grid, text, current)
-        y -= self._head_h
-        aligns = ["center" if j == 0 else "right" if j in self.numeric else "left" for j in range(len(self.widths))]
-        span_widths = [self.widths[0], sum(self.widths[1:])]
-        data = self._data
+        # Rows: (top, height, caption?) for the header and every row of this part.
+        bands = [(top, self._head_h, False)]
+        self._cells(self._head_lines, lefts, widths, ["center"] * len(widths), top, bold, text, current)
+        y = top - self._head_h
+        caption_lefts, caption_widths = [0.0], [total_w]
         for i in range(self._start, self._end):
-            cells, h = data.lines[i], data.heights[i]
+            h = data.heights[i]
             if i in self.group_rows:
-                self._row(cells, span_widths, y, h, enc[self.bold_font], ["center", "left"], grid, text, current)
+                self._cells(data.lines[i], caption_lefts, caption_widths, ["left"], y, bold, text, current)
+                bands.append((y, h, True))
             else:
-                self._row(cells, self.widths, y, h, enc[self.font], aligns, grid, text, current)
+                self._cells(data.lines[i], lefts, widths, aligns, y, plain, text, current)
+                bands.append((y, h, False))
             y -= h
-        grid.append(f"0 0 {total_w:.2f} {top:.2f} re")
-        c._code.append("q 0 g 0 G 0.5 w " + " ".join(grid) + " S BT " + " ".join(text) + " ET Q")
+        self.canv._code.append("q 0 g 0 G 0.5 w " + self._grid(bands, lefts, total_w, top)
+                               + " S BT " + " ".join(text) + " ET Q")
 
-    def _row(self, cells: list[list[str]], widths: list[float], y: float, h: float, enc: _Encoder,
-             aligns: list[str], grid: list[str], text: list[str], current: list) -> None:
-        grid.append(f"0 {y - h:.2f} m {sum(self.widths):.2f} {y - h:.2f} l")
+    @staticmethod
+    def _grid(bands: list[tuple[float, float, bool]], lefts: list[float], total_w: float, top: float) -> str:
+        """The rules as one path: the outer frame, a line under every row and the column rules
+        through each run of ordinary rows (captions span the row)."""
+        w = f"{total_w:.2f}"
+        out = [f"0 0 {w} {top:.2f} re"]
+        out += [f"0 {y - h:.2f} m {w} {y - h:.2f} l" for y, h, _caption in bands]
+        run_top = None
+        for y, h, caption in bands + [(0.0, 0.0, True)]:
+            if caption:
+                if run_top is not None and run_top > y:
+                    out += [f"{x:.2f} {run_top:.2f} m {x:.2f} {y:.2f} l" for x in lefts[1:]]
+                run_top = None
+            elif run_top is None:
+                run_top = y
+        return " ".join(out)
+
+    def _cells(self, cells: list[list[str]], lefts: list[float], widths: list[float], aligns: list[str], y: float,
+               enc: _Encoder, text: list[str], current: list) -> None:
+        first = y - _PAD_Y - self.size * 0.8
+        leading = self.leading
         measure = self._measure[enc.font.fontName]
-        x = 0.0
-        first_base = y - _PAD_Y - self.size * 0.8
-        for k, (lines, w, align) in enumerate(zip(cells, widths, aligns)):
-            if k:
-                grid.append(f"{x:.2f} {y:.2f} m {x:.2f} {y - h:.2f} l")
+        show = enc.show
+        for lines, x, w, align in zip(cells, lefts, widths, aligns):
             for n, line in enumerate(lines):
                 if not line:
                     continue
@@ -323,6 +343,5 @@ class LongTable(Flowable):
                 else:
                     lw = measure(line)
                     lx = x + (w - lw) / 2 if align == "center" else x + w - _PAD_X - lw
-                text.append(f"1 0 0 1 {lx:.2f} {first_base - n * self.leading:.2f} Tm")
-                enc.show(line, text, current)
-            x += w
+                text.append(f"1 0 0 1 {lx:.2f} {first - n * leading:.2f} Tm")
+                show(line, text, current)
