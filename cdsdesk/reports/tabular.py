@@ -95,7 +95,7 @@ def _counts_values(c) -> list[Any]:  # noqa: ANN001
 
 
 TASK_COLS = [
-    Col("Cơ quan chủ trì", 30, wrap=True), Col("Mã", 12), Col("Nhiệm vụ", 60, wrap=True), Col("Kế hoạch", 12),
+    Col("Cơ quan chủ trì", 30, wrap=True), Col("Mã", 19), Col("Nhiệm vụ", 60, wrap=True), Col("Kế hoạch", 12),
     Col("Thời hạn", 12), Col("Tình trạng", 22, wrap=True), Col("Quá hạn", 9), Col("Tiến độ", 9, PCT_FORMAT),
     Col("Cập nhật gần nhất", 13),
 ]
@@ -145,7 +145,7 @@ def _fill_workbook(wb: XlsxWriter, report: Report, job: Job) -> None:
     _sheet(wb, "Nhiệm vụ theo cơ quan", TASK_COLS, task_rows(r), job=job, n_rows=n_tasks, base=0.15, span=0.6)
     job.step(0.8, "Quá hạn, vướng mắc")
     _sheet(wb, "Quá hạn, vướng mắc",
-           [Col("TT", 5), Col("Mã", 12), Col("Nhiệm vụ", 50, wrap=True), Col("Cơ quan chủ trì", 28, wrap=True),
+           [Col("TT", 6), Col("Mã", 19), Col("Nhiệm vụ", 50, wrap=True), Col("Cơ quan chủ trì", 28, wrap=True),
             Col("Thời hạn", 12), Col("Tình trạng", 22, wrap=True), Col("Quá hạn", 9), Col("Ghi chú gần nhất", 50, wrap=True)],
            [[i, t.code, t.title, t.agency, t.deadline, t.status.label_vi, t.overdue, t.last_note]
             for i, t in enumerate(r.attention, 1)])
