@@ -27,9 +27,14 @@ class _Widths:
     """Text widths from the font's glyph widths, memoised per character and per word."""
 
     def __init__(self, font: str, size: float) -> None:
-        face = getFont(font).face
-        self._cw, self._dw, self._scale = face.charWidths, face.defaultWidth, size / 1000.0
+        self._font = getFont(font)
+        face = self._font.face
+        self._cw, self._dw, self._scale, self._size = face.charWidths, face.defaultWidth, size / 1000.0, size
         self._memo: dict[str, float] = {}  # characters and words → width
+
+    def line(self, text: str) -> float:
+        """Width of a whole line (reportlab's C accelerator when present)."""
+        return self._font.stringWidth(text, self._size)
 
     def char(self, ch: str) -> float:
         w = self._memo.get(ch)
@@ -214,7 +219,7 @@ class LongTable(Flowable):
         out: list[str] = []
         measure, room = self._measure[font], width - 2 * _PAD_X
         for para in (text or "").split("\n"):
-            if measure(para) <= room:
+            if measure.line(para) <= room:
                 out.append(para)
             else:
                 out.extend(measure.split(para, room))
@@ -333,7 +338,7 @@ class LongTable(Flowable):
         first = y - _PAD_Y - self.size * 0.8
         leading = self.leading
         measure = self._measure[enc.font.fontName]
-        show = enc.show
+        one, first_subset = enc._one, (enc.font.fontName, 0)
         for lines, x, w, align in zip(cells, lefts, widths, aligns):
             for n, line in enumerate(lines):
                 if not line:
@@ -343,5 +348,13 @@ class LongTable(Flowable):
                 else:
                     lw = measure(line)
                     lx = x + (w - lw) / 2 if align == "center" else x + w - _PAD_X - lw
+                if current[0] == first_subset:  # the usual case, without a call
+                    try:
+                        coded = "".join([one[c] for c in line])
+                    except KeyError:
+                        pass
+                    else:
+                        text.append(f"1 0 0 1 {lx:.2f} {first - n * leading:.2f} Tm ({coded}) Tj")
+                        continue
                 text.append(f"1 0 0 1 {lx:.2f} {first - n * leading:.2f} Tm")
-                show(line, text, current)
+                enc.show(line, text, current)
