@@ -4,7 +4,8 @@ shows (``export_rows``).
 Nothing executable leaves the app: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab
 or a carriage return (or their full-width forms) is written as text. In .xlsx the cell is typed
 as a string with Excel's "quote prefix" flag, so the text is kept exactly and shown, never run;
-in CSV, which has no types, the cell is prefixed with an apostrophe (the OWASP advice).
+in CSV, which has no types, the cell is prefixed with an apostrophe (the OWASP advice). The
+workbook is written by ``xlsx_writer`` (streamed XML), not cell by cell through openpyxl.
 
 Formats: dates ``dd/mm/yyyy``, counts ``#,##0``, rates ``0.0%``; Excel and LibreOffice draw the
 separators of the user's locale, so a Vietnamese Windows shows 1.928.311 and 42,5%. CSV is
@@ -36,7 +37,7 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def clean_text(text: str) -> str:
-    """Control characters a workbook cannot hold (openpyxl refuses them) dropped; tab, CR, LF kept."""
+    """Control characters a spreadsheet cannot hold dropped; tab, CR, LF kept."""
     return _ILLEGAL.sub("", text)
 
 
