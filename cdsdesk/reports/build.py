@@ -269,9 +269,6 @@ def _indicators(session: Session, plan_id: int | None, as_of: dt.date) -> list[I
     return out
 
 
-_AGG_INDEX = {Aggregation.SUM: 3, Aggregation.MEAN: 4, Aggregation.MAX: 5, Aggregation.MIN: 6}
-
-
 def _series_points(session: Session, inds: list, as_of: dt.date) -> dict[int, list[ind_service.SeriesPoint]]:  # noqa: ANN001
     """``indicators.series(indicator, None, as_of)`` for many indicators: the province's own
     values, and for periods without one the other agencies' values by the aggregation rule."""
@@ -286,18 +283,19 @@ def _series_points(session: Session, inds: list, as_of: dt.date) -> dict[int, li
     ):
         points[iid][period] = ind_service.SeriesPoint(period, end, value)
     agg = {i.id: Aggregation(i.aggregation) for i in inds}
-    summed = [iid for iid, a in agg.items() if a is not Aggregation.NONE]
-    if summed:
-        v = IndicatorValue.value
-        q = (select(IndicatorValue.indicator_id, IndicatorValue.period, IndicatorValue.period_end,
-                    func.sum(v), func.avg(v), func.max(v), func.min(v))
-             .where(IndicatorValue.indicator_id.in_(summed), IndicatorValue.period_end <= as_of)
+    v = IndicatorValue.value
+    functions = {Aggregation.SUM: func.sum, Aggregation.MEAN: func.avg, Aggregation.MAX: func.max, Aggregation.MIN: func.min}
+    for how, fn in functions.items():
+        # One query per rule, computing only that rule's aggregate over the million values.
+        group = [iid for iid, a in agg.items() if a is how]
+        if not group:
+            continue
+        q = (select(IndicatorValue.indicator_id, IndicatorValue.period, IndicatorValue.period_end, fn(v))
+             .where(IndicatorValue.indicator_id.in_(group), IndicatorValue.period_end <= as_of)
              .group_by(IndicatorValue.indicator_id, IndicatorValue.period, IndicatorValue.period_end))
         if prov_id is not None:
             q = q.where(IndicatorValue.agency_id != prov_id)
-        for row in session.execute(q):
-            iid, period, end = row[0], row[1], row[2]
-            value = row[_AGG_INDEX[agg[iid]]]
+        for iid, period, end, value in session.execute(q):
             if period not in points[iid] and value is not None:
                 points[iid][period] = ind_service.SeriesPoint(period, end, float(value))
     keys: dict[str, Any] = {}

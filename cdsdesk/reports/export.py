@@ -7,20 +7,31 @@ from pathlib import Path
 from typing import Callable
 
 from ..domain.errors import UsageError
-from .docx_render import render_docx
 from .jobs import CancelFn, ProgressFn, quiet_gc
 from .model import Report
-from .pdf_render import render_pdf
-from .tabular import render_csv, render_xlsx
 
 Renderer = Callable[..., Path]
 
+
+def _lazy(module: str, name: str) -> Renderer:
+    """The renderer ``name`` of ``module``, imported on first use: a CSV export need not load
+    python-docx or reportlab."""
+
+    def run(*args, **kwargs) -> Path:  # noqa: ANN002, ANN003
+        from importlib import import_module
+
+        return getattr(import_module(module, __package__), name)(*args, **kwargs)
+
+    run.__name__ = name
+    return run
+
+
 #: Format name → renderer. Each takes (report, path, *, progress, cancel).
 RENDERERS: dict[str, Renderer] = {
-    "docx": render_docx,
-    "pdf": render_pdf,
-    "xlsx": render_xlsx,
-    "csv": render_csv,
+    "docx": _lazy(".docx_render", "render_docx"),
+    "pdf": _lazy(".pdf_render", "render_pdf"),
+    "xlsx": _lazy(".tabular", "render_xlsx"),
+    "csv": _lazy(".tabular", "render_csv"),
 }
 
 

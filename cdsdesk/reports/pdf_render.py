@@ -37,11 +37,11 @@ from .fonts import find_serif_font
 from .jobs import CancelFn, Job, ProgressFn, atomic_path
 from .model import Report
 from .outline import Chart, Heading, Para, Signature, Table, build_outline
-from .pdf_table import LongTable
+from .pdf_table import LongTable, fit_widths
 
 FAMILY = "ReportSerif"
 _CHUNK = 150  # rows per table flowable: reportlab splits long tables slowly
-_LONG = 300  # longer tables (the appendix at province scale) are drawn by LongTable
+_LONG = 100  # longer tables (the appendix, indicators and updates at province scale) are drawn by LongTable
 
 
 def _register_fonts() -> str:
@@ -75,7 +75,7 @@ class _Doc(SimpleDocTemplate):
         self._job, self._total, self._done = job, max(1, total), 0
 
     def afterFlowable(self, flowable) -> None:  # noqa: ANN001, N802 - reportlab's hook name
-        self._done += len(flowable.rows) if isinstance(flowable, LongTable) else 1
+        self._done += flowable.row_count if isinstance(flowable, LongTable) else 1
         if self._done % 5 == 0 or isinstance(flowable, LongTable):
             self._job.step(0.3 + 0.65 * min(1.0, self._done / self._total), "Dàn trang PDF")
 
@@ -158,7 +158,7 @@ def render_pdf(
         with atomic_path(path) as tmp_path:
             doc = _Doc(
                 str(tmp_path), pagesize=A4, job=job,
-                total=len(story) + sum(len(f.rows) for f in story if isinstance(f, LongTable)),
+                total=len(story) + sum(f.row_count for f in story if isinstance(f, LongTable)),
                 leftMargin=MARGINS_MM["left"] * mm, rightMargin=MARGINS_MM["right"] * mm,
                 topMargin=MARGINS_MM["top"] * mm, bottomMargin=MARGINS_MM["bottom"] * mm,
                 title=f"{report.title} {report.subject}", author=s.issuing_body, subject=report.subject,
@@ -174,6 +174,7 @@ def render_pdf(
 def _tables(block: Table, width: float, cell, cell_r, cell_c, cell_h, cell_g, job: Job) -> list:  # noqa: ANN001
     widths = [width * w / sum(block.widths) for w in block.widths]
     if len(block.rows) > _LONG:
+        widths = fit_widths(block.rows, widths, font=FAMILY, size=TABLE_PT - 1, group_rows=block.group_rows)
         return [LongTable(block.headers, block.rows, widths, font=FAMILY, bold_font=FAMILY + "-Bold",
                           size=TABLE_PT - 1, group_rows=block.group_rows, numeric=block.numeric,
                           tick=lambda i: job.check())]

@@ -4,7 +4,8 @@ shows (``export_rows``).
 Nothing executable leaves the app: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab
 or a carriage return (or their full-width forms) is written as text. In .xlsx the cell is typed
 as a string with Excel's "quote prefix" flag, so the text is kept exactly and shown, never run;
-in CSV, which has no types, the cell is prefixed with an apostrophe (the OWASP advice).
+in CSV, which has no types, the cell is prefixed with an apostrophe (the OWASP advice). The
+workbook is written by ``xlsx_writer`` (streamed XML), not cell by cell through openpyxl.
 
 Formats: dates ``dd/mm/yyyy``, counts ``#,##0``, rates ``0.0%``; Excel and LibreOffice draw the
 separators of the user's locale, so a Vietnamese Windows shows 1.928.311 and 42,5%. CSV is
@@ -20,17 +21,12 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-
 from ..domain.errors import UsageError
 from ..domain.numbers import format_date
 from .jobs import CancelFn, Job, ProgressFn, atomic_path
 from .model import Report
+from .xlsx_writer import DANGEROUS_STARTS, Column, XlsxWriter
 
-DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 DATE_FORMAT = "dd/mm/yyyy"
 INT_FORMAT = "#,##0"
 DEC_FORMAT = "#,##0.0#"
@@ -41,7 +37,7 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def clean_text(text: str) -> str:
-    """Control characters a workbook cannot hold (openpyxl refuses them) dropped; tab, CR, LF kept."""
+    """Control characters a spreadsheet cannot hold dropped; tab, CR, LF kept."""
     return _ILLEGAL.sub("", text)
 
 
@@ -66,95 +62,23 @@ def csv_cell(value: Any) -> str:
 
 
 # --- column specs ---------------------------------------------------------------------------
-class Col:
-    """A column: header, width in characters, and how to format its values."""
-
-    def __init__(self, header: str, width: float, fmt: str | None = None, wrap: bool = False) -> None:
-        self.header, self.width, self.fmt, self.wrap = header, width, fmt, wrap
-
-
-_HEAD_FONT = Font(name="Times New Roman", bold=True, size=12)
-_BODY_FONT = Font(name="Times New Roman", size=12)
-_TITLE_FONT = Font(name="Times New Roman", bold=True, size=14)
-_HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_HEAD_ALIGN = Alignment(wrap_text=True, horizontal="center", vertical="center")
+#: A column: header, width in characters, number format for its numbers, wrapped text.
+Col = Column
+#: Wrapped text makes Excel and LibreOffice measure every row when opening: long sheets go without.
+WRAP_LIMIT = 10_000
 
 
-def _cell(ws, value: Any, col: Col | None = None, *, font: Font | None = None) -> WriteOnlyCell:  # noqa: ANN001
-    if isinstance(value, bool):
-        value = "Có" if value else None
-    if isinstance(value, str):
-        value = clean_text(value)
-    c = WriteOnlyCell(ws, value=value)
-    if font is not None:  # body cells keep the workbook's default font: styling 50,000 rows costs
-        c.font = font
-    if isinstance(value, str):
-        if is_dangerous(value):
-            c.data_type = "s"  # never a formula
-            c.quotePrefix = True
-        if col is not None and col.wrap:
-            c.alignment = _WRAP
-    elif isinstance(value, (dt.date, dt.datetime)):
-        c.number_format = DATE_FORMAT
-    elif isinstance(value, (int, float)) and col is not None and col.fmt:
-        c.number_format = col.fmt
-    elif isinstance(value, int):
-        c.number_format = INT_FORMAT
-    elif isinstance(value, float):
-        c.number_format = DEC_FORMAT
-    return c
-
-
-def _sheet(wb: Workbook, title: str, cols: Sequence[Col], rows: Iterable[Sequence[Any]], *,
+def _sheet(w: XlsxWriter, title: str, cols: Sequence[Col], rows: Iterable[Sequence[Any]], *,
            preface: Sequence[str] = (), job: Job | None = None, n_rows: int = 0, base: float = 0, span: float = 0) -> None:
     """A sheet with optional title lines, one header row (frozen, with a filter) and the rows."""
-    ws = wb.create_sheet(title)
-    for i, col in enumerate(cols, 1):
-        ws.column_dimensions[get_column_letter(i)].width = col.width
-    header_row = len(preface) + (1 if preface else 0) + 1
-    ws.freeze_panes = f"A{header_row + 1}"
-    for k, line in enumerate(preface):
-        ws.append([_cell(ws, line, font=_TITLE_FONT if k == 0 else _BODY_FONT)])
-    if preface:
-        ws.append([])
-    head = []
-    for col in cols:
-        c = _cell(ws, col.header, font=_HEAD_FONT)
-        c.fill, c.alignment = _HEAD_FILL, _HEAD_ALIGN
-        head.append(c)
-    ws.append(head)
-    count = 0
-    # Wrapped text is a style on every cell: on very long sheets it is left out to stay fast.
-    wrap = [col.wrap and n_rows <= 10_000 for col in cols]
-    for count, row in enumerate(rows, 1):
-        if job is not None and count % 1000 == 0:
+    if isinstance(rows, Sequence):
+        n_rows = len(rows)
+
+    def tick(count: int) -> None:
+        if job is not None:
             job.step(base + span * min(1.0, count / max(1, n_rows)), f"Ghi {title}")
-        ws.append([_fast(ws, v, col, w) for v, col, w in zip(row, cols, wrap)])
-    last = header_row + max(count, 0)
-    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(cols))}{last}"
 
-
-def _discard(wb: Workbook) -> None:
-    """End the XML streams of a write-only workbook that will never be saved (cancel, error)."""
-    for ws in wb.worksheets:
-        try:
-            ws.close()
-        except Exception:  # noqa: BLE001 - best effort on a workbook being thrown away
-            pass
-
-
-def _fast(ws, value: Any, col: Col, wrap: bool) -> Any:  # noqa: ANN001
-    """A plain value where no style is needed (most text and counts), else a styled cell."""
-    if isinstance(value, str):
-        value = clean_text(value)
-    if value is None or (isinstance(value, str) and not wrap and not is_dangerous(value)):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool) and col.fmt is None:
-        return value
-    if not wrap and col.wrap:
-        col = Col(col.header, col.width, col.fmt)
-    return _cell(ws, value, col)
+    w.sheet(title, cols, rows, preface=preface, wrap=n_rows <= WRAP_LIMIT, tick=tick)
 
 
 # --- the report's sheets --------------------------------------------------------------------
@@ -172,7 +96,7 @@ def _counts_values(c) -> list[Any]:  # noqa: ANN001
 
 
 TASK_COLS = [
-    Col("Cơ quan chủ trì", 30, wrap=True), Col("Mã", 12), Col("Nhiệm vụ", 60, wrap=True), Col("Kế hoạch", 12),
+    Col("Cơ quan chủ trì", 30, wrap=True), Col("Mã", 19), Col("Nhiệm vụ", 60, wrap=True), Col("Kế hoạch", 12),
     Col("Thời hạn", 12), Col("Tình trạng", 22, wrap=True), Col("Quá hạn", 9), Col("Tiến độ", 9, PCT_FORMAT),
     Col("Cập nhật gần nhất", 13),
 ]
@@ -191,20 +115,15 @@ def render_xlsx(report: Report, path: str | os.PathLike[str], *, progress: Progr
     """The report's tables as sheets: summary, indicators, tasks by agency, overdue, updates sent."""
     job = Job(progress, cancel)
     job.step(0.0, "Chuẩn bị bảng tính")
-    wb = Workbook(write_only=True)
-    try:
-        _fill_workbook(wb, report, job)
-        job.step(0.9, "Ghi tệp")
-    except BaseException:
-        _discard(wb)
-        raise
     with atomic_path(path) as tmp:
-        wb.save(str(tmp))
+        with XlsxWriter(str(tmp)) as wb:
+            _fill_workbook(wb, report, job)
+            job.step(0.9, "Ghi tệp")
     job.step(1.0, "Xong")
     return Path(path)
 
 
-def _fill_workbook(wb: Workbook, report: Report, job: Job) -> None:
+def _fill_workbook(wb: XlsxWriter, report: Report, job: Job) -> None:
     r = report
     preface = [f"{r.title} {r.subject}", f"Số liệu tính đến {format_date(r.as_of)}",
                r.summary_sentence + ".", r.rate_sentence()]
@@ -227,7 +146,7 @@ def _fill_workbook(wb: Workbook, report: Report, job: Job) -> None:
     _sheet(wb, "Nhiệm vụ theo cơ quan", TASK_COLS, task_rows(r), job=job, n_rows=n_tasks, base=0.15, span=0.6)
     job.step(0.8, "Quá hạn, vướng mắc")
     _sheet(wb, "Quá hạn, vướng mắc",
-           [Col("TT", 5), Col("Mã", 12), Col("Nhiệm vụ", 50, wrap=True), Col("Cơ quan chủ trì", 28, wrap=True),
+           [Col("TT", 6), Col("Mã", 19), Col("Nhiệm vụ", 50, wrap=True), Col("Cơ quan chủ trì", 28, wrap=True),
             Col("Thời hạn", 12), Col("Tình trạng", 22, wrap=True), Col("Quá hạn", 9), Col("Ghi chú gần nhất", 50, wrap=True)],
            [[i, t.code, t.title, t.agency, t.deadline, t.status.label_vi, t.overdue, t.last_note]
             for i, t in enumerate(r.attention, 1)])
@@ -272,21 +191,16 @@ def export_rows(headers: Sequence[str], rows: Iterable[Sequence[Any]], path: str
         job.step(1.0, "Xong")
         return target
     if suffix == ".xlsx":
-        wb = Workbook(write_only=True)
         cols = [Col(h, min(60, max(10, len(h) + 4)), wrap=len(h) > 20) for h in headers]
         rows = list(rows)
         for j, col in enumerate(cols):  # widen to the content (first 500 rows)
             longest = max((len(str(r[j])) for r in rows[:500] if j < len(r) and r[j] is not None), default=0)
             col.width = min(60, max(col.width, longest + 2))
             col.wrap = col.width >= 60
-        try:
-            _sheet(wb, sheet_title[:31], cols, rows, job=job, n_rows=len(rows), base=0.0, span=0.9)
-            job.check()
-        except BaseException:
-            _discard(wb)
-            raise
         with atomic_path(target) as tmp:
-            wb.save(str(tmp))
+            with XlsxWriter(str(tmp)) as wb:
+                _sheet(wb, sheet_title, cols, rows, job=job, n_rows=len(rows), base=0.0, span=0.9)
+                job.check()
         job.step(1.0, "Xong")
         return target
     raise UsageError(f"Không hỗ trợ định dạng tệp '{target.suffix}' (dùng .xlsx hoặc .csv)",

@@ -52,3 +52,28 @@ def test_pdf_long_appendix_draws_every_row_with_the_header_on_each_page(tmp_path
     assert "Ủy ban nhân dân huyện Yên Sơn (400 nhiệm vụ)" in re.sub(r"\s+", " ", text)
     pages = [re.sub(r"\s+", " ", p) for p in text.split("\f") if "LG-" in p]
     assert len(pages) > 10 and all("Nhiệm vụ" in p and "Thời hạn" in p for p in pages)
+
+
+def test_pdf_long_table_widens_columns_so_numbers_and_codes_are_not_cut(tmp_path, pdftotext):
+    n = 1_050  # row numbers with four digits
+    tasks = [_task(f"KH-CDS-2030-{i:05d}", f"Số hóa hồ sơ đợt {i}", "Sở Nội vụ", TaskStatus.DONE,
+                   deadline=dt.date(2024, 6, 30), progress=100) for i in range(1, n + 1)]
+    text = pdftotext(render_pdf(sample_report(appendix=[AgencyTasks("SNV", "Sở Nội vụ", tasks)]),
+                                tmp_path / "ma.pdf"), layout=True)
+    codes = re.findall(r"KH-CDS-2030-\d{5}", text)
+    assert len(set(codes)) == n  # each code whole on one line
+    numbers = {int(m) for m in re.findall(r"^\s*(\d{3,4})\s+Số hóa", text, flags=re.M)}
+    assert set(range(100, n + 1)) <= numbers
+
+
+def test_pdf_captions_span_the_row_and_never_end_a_page(tmp_path, pdftotext):
+    groups = [AgencyTasks(f"A{g}", f"Ủy ban nhân dân xã số {g}",
+                          [_task(f"X{g}-{i}", f"Nhiệm vụ {i} của xã {g}", f"Ủy ban nhân dân xã số {g}",
+                                 TaskStatus.IN_PROGRESS, deadline=dt.date(2024, 9, 30)) for i in range(1, 8)])
+              for g in range(1, 41)]
+    text = pdftotext(render_pdf(sample_report(appendix=groups), tmp_path / "xa.pdf"), layout=False)
+    flat = re.sub(r"\s+", " ", text)
+    assert "XXXVIII. Ủy ban nhân dân xã số 38 (7 nhiệm vụ)" in flat  # numeral and name on one line
+    for page in text.split("\f"):
+        lines = [ln.strip() for ln in page.strip().splitlines() if ln.strip()]
+        assert not (lines and re.match(r"^[IVXLC]+\. Ủy ban", lines[-1])), lines[-3:]
