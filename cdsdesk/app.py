@@ -333,9 +333,9 @@ def run_gui(db_arg: str | None = None, *, demo_if_empty: bool = False, argv: lis
     code = app.exec()
     # Reads still running on worker threads (the task snapshot, the title ranks) finish before
     # the widgets and the database they report to go away.
-    from PySide6.QtCore import QThreadPool
+    from .ui.dialogs._worker import wait_for_background
 
-    QThreadPool.globalInstance().waitForDone()
+    wait_for_background()
     QCoreApplication.processEvents()
     ctx.db.dispose()
     return code

@@ -1,10 +1,18 @@
-"""Run a plain function off the GUI thread and get its result (or error) back as a signal."""
+"""Run a plain function off the GUI thread and get its result (or error) back on the GUI thread.
+
+The function runs on a plain Python thread and touches no Qt object. Its result travels back
+through a small QObject that belongs to nobody but this module until the result is delivered, so
+neither the owner's destruction (a closed view, a test's teardown) nor the garbage collector can
+delete it while a thread may still emit on it; a result for an owner that is gone is dropped.
+"""
 
 from __future__ import annotations
 
+import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
 
 
 class _Signals(QObject):
@@ -12,25 +20,53 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
-        super().__init__()
-        self.fn, self.signals = fn, signals
-
-    def run(self) -> None:  # worker thread: no widgets touched here
-        try:
-            result = self.fn()
-        except BaseException as exc:  # handed to the GUI thread, shown there
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.finished.emit(result)
+#: Relays whose result is not delivered yet (by a key of their own), and the threads still running.
+_live: dict[int, _Signals] = {}
+_threads: set[threading.Thread] = set()
+_lock = threading.Lock()
 
 
 def run_in_background(owner: QObject, fn: Callable[[], Any], on_done: Callable[[Any], None],
                       on_error: Callable[[BaseException], None]) -> _Signals:
-    """Start ``fn`` on the global thread pool; the callbacks run on the GUI thread."""
-    signals = _Signals(owner)
-    signals.finished.connect(on_done)
-    signals.failed.connect(on_error)
-    QThreadPool.globalInstance().start(_Job(fn, signals))
+    """Start ``fn`` on a worker thread; ``on_done``/``on_error`` run on the GUI thread, and only
+    while ``owner`` still exists."""
+    signals = _Signals()
+    key = id(signals)
+    _live[key] = signals
+
+    def deliver(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        def slot(value: Any) -> None:
+            relay = _live.pop(key, None)
+            if relay is not None:
+                relay.deleteLater()  # deleted by the GUI thread's event loop, never by a worker or the GC
+            if shiboken6.isValid(owner):
+                callback(value)
+        return slot
+
+    signals.finished.connect(deliver(on_done), Qt.ConnectionType.QueuedConnection)
+    signals.failed.connect(deliver(on_error), Qt.ConnectionType.QueuedConnection)
+
+    def work() -> None:
+        try:
+            result = fn()
+        except BaseException as exc:  # handed to the GUI thread, shown there
+            signals.failed.emit(exc)
+        else:
+            signals.finished.emit(result)
+        finally:
+            with _lock:
+                _threads.discard(threading.current_thread())
+
+    thread = threading.Thread(target=work, name="background read", daemon=True)
+    with _lock:
+        _threads.add(thread)
+    thread.start()
     return signals
+
+
+def wait_for_background(timeout: float | None = None) -> None:
+    """Wait for the work still running (before the window and its database go away)."""
+    with _lock:
+        running = list(_threads)
+    for thread in running:
+        thread.join(timeout)

@@ -7,6 +7,8 @@ Cancel stops before the next file). An applied import goes onto the window's und
 
 from __future__ import annotations
 
+import weakref
+
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -42,7 +44,7 @@ class ImportDialog(QDialog):
         self.files = [Path(f) for f in files]
         self.result: ImportResult | None = None
         self.applied: ImportResult | None = None
-        self.command: ImportCommand | None = None
+        self._command: weakref.ref[ImportCommand] | None = None
         self.busy = False
         self._closed = False
         #: Per file (path as text): the legacy mapping answered in the mapping step.
@@ -288,11 +290,19 @@ class ImportDialog(QDialog):
         self.map_button.setVisible(False)
         self.close_button.setText(self.tr("Close"))
         if applied_batches(result):
-            self.command = ImportCommand(self.ctx, run, result)
-            self.ctx.undo_stack.push(self.command)
+            command = ImportCommand(self.ctx, run, result)
+            self.ctx.undo_stack.push(command)
+            # The stack owns the command (and deletes it, in C++, when it goes); a strong reference
+            # here would let the garbage collector delete it first and the stack a second time.
+            self._command = weakref.ref(command)
         self.undo_button.setVisible(self.command is not None)
         if result.changes.any or done:
             self.ctx.notify(result.changes)
+
+    @property
+    def command(self) -> ImportCommand | None:
+        """The undo command of the applied import while the window's undo stack holds it."""
+        return self._command() if self._command is not None else None
 
     def batch_ids(self) -> list[int]:
         return list(self.command.batch_ids) if self.command is not None and self.command.applied else []
