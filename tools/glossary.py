@@ -436,6 +436,17 @@ EN: dict[str, str] = {
     'Tự động: mỗi ngày khi mở ứng dụng, trước mỗi lần nhập và trước mỗi lần nâng cấp; giữ 7 bản hằng ngày, 4 hằng tuần, 12 hằng tháng và 10 bản gần nhất trước khi nhập.': 'Automatic: daily when the application opens, before every import and before every upgrade; keeps 7 daily, 4 weekly, 12 monthly copies and the 10 latest taken before an import.',
     'Đang sao lưu và kiểm tra bản sao…': 'Backing up and checking the copy…',
     'Đã sao lưu và kiểm tra: {name}': 'Backed up and checked: {name}',
+    'Sao lưu': 'Backups',
+    'Cơ sở dữ liệu bị hỏng:': 'The database is damaged:',
+    'Cơ sở dữ liệu bị hỏng. Hãy khôi phục một bản sao lưu.': 'The database is damaged. Restore a backup.',
+    'Khôi phục bản sao lưu': 'Restore a backup',
+    'Thay cơ sở dữ liệu hiện tại bằng bản sao lưu\n{name}?\n\nDữ liệu hiện tại được sao lưu trước (loại “Trước khi khôi phục”), nên có thể quay lại.': 'Replace the current database with the backup\n{name}?\n\nThe current data is backed up first (kind “Before a restore”), so you can go back.',
+    'Đã khôi phục từ {name}.': 'Restored from {name}.',
+    'Dữ liệu trước đó được giữ trong {name}.': 'The data before it is kept in {name}.',
+    'Tệp hỏng được giữ lại là {name}.': 'The damaged file is kept as {name}.',
+    'Mở cơ sở dữ liệu': 'Open the database',
+    'Cơ sở dữ liệu bị hỏng': 'The database is damaged',
+    'Khôi phục bản {name}': 'Restore {name}',
 }
 
 

@@ -117,6 +117,10 @@
         <translation>No backups yet.</translation>
     </message>
     <message>
+        <source>Sao lưu</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
         <source>Đang sao lưu và kiểm tra bản sao…</source>
         <translation>Backing up and checking the copy…</translation>
     </message>
@@ -127,6 +131,56 @@
     <message>
         <source>Kiểm tra toàn vẹn: cơ sở dữ liệu tốt.</source>
         <translation>Integrity check: the database is sound.</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu bị hỏng:</source>
+        <translation>The database is damaged:</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu bị hỏng. Hãy khôi phục một bản sao lưu.</source>
+        <translation>The database is damaged. Restore a backup.</translation>
+    </message>
+    <message>
+        <source>Khôi phục bản sao lưu</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Thay cơ sở dữ liệu hiện tại bằng bản sao lưu
+{name}?
+
+Dữ liệu hiện tại được sao lưu trước (loại “Trước khi khôi phục”), nên có thể quay lại.</source>
+        <translation>Replace the current database with the backup
+{name}?
+
+The current data is backed up first (kind “Before a restore”), so you can go back.</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục từ {name}.</source>
+        <translation>Restored from {name}.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu trước đó được giữ trong {name}.</source>
+        <translation>The data before it is kept in {name}.</translation>
+    </message>
+    <message>
+        <source>Tệp hỏng được giữ lại là {name}.</source>
+        <translation>The damaged file is kept as {name}.</translation>
+    </message>
+    <message>
+        <source>Mở cơ sở dữ liệu</source>
+        <translation>Open the database</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu bị hỏng</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <source>Khôi phục bản {name}</source>
+        <translation>Restore {name}</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1606,7 +1660,7 @@ Your data has not been changed by the failed operation. The details were written
     <name>TaskTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>The sort key of a cell (used by ``sort`` and by anyone who wants to order like the model). The task id of a row. The status key (``in_progress`` …) of a row. Background and text colours of each status (light tints readable in both themes&apos; tables). (shown rows, all rows) after every filter or reload. Every id in ascending order of a column (ties in code order), made once per column until the data changes: a click on a header is then a reversal or a lookup. The folded search text of each id in ``_order`` order, for one pass over all rows. Folded query → the ids (in ``_order`` order) whose search text holds every word; a query that extends the last one narrows its result instead of reading all rows.</extracomment>
+        <extracomment>The sort key of a cell (used by ``sort`` and by anyone who wants to order like the model). The task id of a row. The status key (``in_progress`` …) of a row. Background and text colours of each status (light tints readable in both themes&apos; tables). (shown rows, all rows) after every filter or reload. Every id in ascending order of a column (ties in code order), made once per column until the data changes: a click on a header is then a reversal or a lookup. The folded search text of each id in ``_order`` order, for one pass over all rows. Folded query → the ids (in ``_order`` order) whose search text holds every word; a query that extends the last one narrows its result instead of reading all rows. Task id → rank of its title in collation order (read in the background after a load). Task id → its display strings (``_display_row``), until the rows are read again. Lead agency id → rank of its name in collation order.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

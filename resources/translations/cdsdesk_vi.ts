@@ -117,6 +117,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sao lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Đang sao lưu và kiểm tra bản sao…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -126,6 +130,53 @@
     </message>
     <message>
         <source>Kiểm tra toàn vẹn: cơ sở dữ liệu tốt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu bị hỏng:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu bị hỏng. Hãy khôi phục một bản sao lưu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khôi phục bản sao lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thay cơ sở dữ liệu hiện tại bằng bản sao lưu
+{name}?
+
+Dữ liệu hiện tại được sao lưu trước (loại “Trước khi khôi phục”), nên có thể quay lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã khôi phục từ {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dữ liệu trước đó được giữ trong {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp hỏng được giữ lại là {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mở cơ sở dữ liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu bị hỏng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khôi phục bản {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1599,7 +1650,7 @@ Thao tác lỗi không làm thay đổi dữ liệu. Chi tiết đã được gh
     <name>TaskTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>The sort key of a cell (used by ``sort`` and by anyone who wants to order like the model). The task id of a row. The status key (``in_progress`` …) of a row. Background and text colours of each status (light tints readable in both themes&apos; tables). (shown rows, all rows) after every filter or reload. Every id in ascending order of a column (ties in code order), made once per column until the data changes: a click on a header is then a reversal or a lookup. The folded search text of each id in ``_order`` order, for one pass over all rows. Folded query → the ids (in ``_order`` order) whose search text holds every word; a query that extends the last one narrows its result instead of reading all rows.</extracomment>
+        <extracomment>The sort key of a cell (used by ``sort`` and by anyone who wants to order like the model). The task id of a row. The status key (``in_progress`` …) of a row. Background and text colours of each status (light tints readable in both themes&apos; tables). (shown rows, all rows) after every filter or reload. Every id in ascending order of a column (ties in code order), made once per column until the data changes: a click on a header is then a reversal or a lookup. The folded search text of each id in ``_order`` order, for one pass over all rows. Folded query → the ids (in ``_order`` order) whose search text holds every word; a query that extends the last one narrows its result instead of reading all rows. Task id → rank of its title in collation order (read in the background after a load). Task id → its display strings (``_display_row``), until the rows are read again. Lead agency id → rank of its name in collation order.</extracomment>
         <translation>Mã</translation>
     </message>
     <message>

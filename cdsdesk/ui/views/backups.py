@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem,
@@ -20,6 +20,7 @@ from ...store import backup as bk
 from ...store.errors import DamagedDatabaseError
 from ..context import AppContext
 from ..dialogs._worker import run_in_background
+from ..messages import error_text
 
 COL_WHEN, COL_KIND, COL_SIZE, COL_FILE = range(4)
 
@@ -121,9 +122,9 @@ class BackupsView(QWidget):
     def _error(self, exc: BaseException) -> None:
         self.busy = False
         self._update_buttons()
-        text = exc.vi if isinstance(exc, UserError) else f"Lỗi không mong đợi: {exc}"
+        text = error_text(exc)
         self.status.setText(text)
-        QMessageBox.warning(self, "Sao lưu", text)
+        QMessageBox.warning(self, self.tr("Sao lưu"), text)
 
     # -- actions -------------------------------------------------------------------------------
     def backup_now(self) -> None:
@@ -158,18 +159,18 @@ class BackupsView(QWidget):
         if report.ok:
             self.status.setText(self.tr("Kiểm tra toàn vẹn: cơ sở dữ liệu tốt."))
         else:
-            self.status.setText("Cơ sở dữ liệu bị hỏng:\n" + report.summary())
-            QMessageBox.critical(self, "Kiểm tra cơ sở dữ liệu",
-                                 "Cơ sở dữ liệu bị hỏng. Hãy khôi phục một bản sao lưu.\n\n" + report.summary())
+            self.status.setText(self.tr("Cơ sở dữ liệu bị hỏng:") + "\n" + report.summary())
+            QMessageBox.critical(self, self.tr("Kiểm tra cơ sở dữ liệu"),
+                                 self.tr("Cơ sở dữ liệu bị hỏng. Hãy khôi phục một bản sao lưu.") + "\n\n" + report.summary())
 
     def restore_selected(self) -> None:
         path, chosen = self.db_path, self.selected_backup()
         if path is None or chosen is None or self.busy:
             return
         answer = QMessageBox.question(
-            self, "Khôi phục bản sao lưu",
-            f"Thay cơ sở dữ liệu hiện tại bằng bản sao lưu\n{chosen.name}?\n\n"
-            "Dữ liệu hiện tại được sao lưu trước (loại “Trước khi khôi phục”), nên có thể quay lại.",
+            self, self.tr("Khôi phục bản sao lưu"),
+            self.tr("Thay cơ sở dữ liệu hiện tại bằng bản sao lưu\n{name}?\n\n"
+                    "Dữ liệu hiện tại được sao lưu trước (loại “Trước khi khôi phục”), nên có thể quay lại.").format(name=chosen.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -181,11 +182,11 @@ class BackupsView(QWidget):
             self._error(exc)
             return
         self._reopen(path)
-        note = f"Đã khôi phục từ {chosen.name}."
+        note = self.tr("Đã khôi phục từ {name}.").format(name=chosen.name)
         if result.previous_backup is not None:
-            note += f" Dữ liệu trước đó được giữ trong {result.previous_backup.name}."
+            note += " " + self.tr("Dữ liệu trước đó được giữ trong {name}.").format(name=result.previous_backup.name)
         if result.damaged_aside is not None:
-            note += f" Tệp hỏng được giữ lại là {result.damaged_aside.name}."
+            note += " " + self.tr("Tệp hỏng được giữ lại là {name}.").format(name=result.damaged_aside.name)
         self.status.setText(note)
 
     def _reopen(self, path: Path) -> None:
@@ -194,8 +195,8 @@ class BackupsView(QWidget):
         try:
             self.ctx.set_database(open_database(path))
         except UserError as exc:
-            self.status.setText(exc.vi)
-            QMessageBox.critical(self, "Mở cơ sở dữ liệu", exc.vi)
+            self.status.setText(error_text(exc))
+            QMessageBox.critical(self, self.tr("Mở cơ sở dữ liệu"), error_text(exc))
         self.refresh()
 
 
@@ -204,14 +205,15 @@ def offer_restore_damaged(parent: QWidget | None, error: DamagedDatabaseError) -
     (the damaged file is then kept beside it as ``.damaged``). The caller reopens the database."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle("Cơ sở dữ liệu bị hỏng")
-    box.setText(error.vi)
+    box.setWindowTitle(QCoreApplication.translate("BackupsView", "Cơ sở dữ liệu bị hỏng"))
+    box.setText(error_text(error))
     if error.problems:
         box.setDetailedText("\n".join(error.problems[:50]))
     restore = None
     if error.newest_backup is not None and error.path is not None:
-        restore = box.addButton(f"Khôi phục bản {error.newest_backup.name}", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Đóng", QMessageBox.ButtonRole.RejectRole)
+        restore = box.addButton(QCoreApplication.translate("BackupsView", "Khôi phục bản {name}").format(name=error.newest_backup.name),
+                                QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("BackupsView", "Đóng"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if restore is None or box.clickedButton() is not restore:
         return False
