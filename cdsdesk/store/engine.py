@@ -57,7 +57,14 @@ def resolve_db_url(db: str | os.PathLike[str] | None = None) -> str:
         except ArgumentError as exc:
             raise UserError(f"Địa chỉ cơ sở dữ liệu không hợp lệ: {raw}", f"Invalid database URL: {raw}") from exc
         return str(raw)
-    path = Path(raw).expanduser() if raw else default_db_path()
+    if raw:
+        path = Path(raw).expanduser()
+    else:  # the app's own folder: made on first use (a folder named by the user must exist)
+        path = default_db_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # reported as a missing folder when the database is opened
     return "sqlite:///" + str(path.resolve())
 
 

@@ -90,3 +90,21 @@ def test_db_from_environment(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("CDSDESK_DB", str(db))
     assert main(["init"]) == 0
     assert db.exists()
+
+
+def test_first_run_on_a_fresh_account_makes_the_default_database(tmp_path):
+    """No --db, no CDSDESK_DB, a user data folder that does not exist yet (a new Windows or Linux
+    account): the demo lands in the default file, its folder made on the way."""
+    import os
+    from pathlib import Path
+
+    data = tmp_path / "dữ liệu người dùng"  # not created: the app must make its own folder
+    env = {k: v for k, v in os.environ.items() if k != "CDSDESK_DB"}
+    env.update(XDG_DATA_HOME=str(data), LOCALAPPDATA=str(data), HOME=str(tmp_path))
+    r = subprocess.run([sys.executable, "-m", "cdsdesk", "demo"], capture_output=True, text=True, env=env)
+    assert r.returncode == 0, r.stderr
+    r = subprocess.run([sys.executable, "-m", "cdsdesk", "plans", "--json"], capture_output=True, text=True, env=env)
+    plans = {p["code"]: p for p in json.loads(r.stdout)}
+    assert plans["DA06-2024"]["total"] == 73
+    [db] = [p for p in Path(data).rglob("cdsdesk.db")]
+    assert db.parent.name == "cdsdesk"
