@@ -19,6 +19,7 @@ from .services import changes as _changes, dashboard_queries as _dashboard_queri
 from .services import indicators as _indicators  # noqa: E402,F401
 import sqlalchemy.dialects.sqlite  # noqa: E402,F401
 
+
 def _pick_database(db_arg: str | None, settings) -> tuple[str | None, bool]:  # noqa: ANN001
     """The database to open and whether the user named it (explicit ones are never replaced)."""
     if db_arg:
