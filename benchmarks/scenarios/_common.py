@@ -13,6 +13,7 @@ import os
 import resource
 import sys
 import time
+from pathlib import Path
 from typing import Any, Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -28,8 +29,22 @@ def args(extra: Callable[[argparse.ArgumentParser], None] | None = None) -> argp
     return p.parse_args()
 
 
+def peak_rss_mb() -> float:
+    """The process's own peak resident memory. On Linux this is ``VmHWM`` of /proc/self/status:
+    ``ru_maxrss`` also carries the peak of the image the process was forked from (execve keeps
+    it), so a scenario started by a run.py that had just generated the database in memory would
+    report run.py's peak instead of its own."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
 def emit(result: dict[str, Any]) -> None:
-    result.setdefault("maxrss_mb", round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))
+    result.setdefault("maxrss_mb", peak_rss_mb())
     sys.stdout.write("\n" + json.dumps(result, ensure_ascii=False) + "\n")
     sys.stdout.flush()
 

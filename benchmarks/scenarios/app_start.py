@@ -1,6 +1,6 @@
 """Start-up of the real app (``cdsdesk.app.run_gui`` on the database, as ``cdsdesk gui --db``) to
 the first paint of the main window showing data; with ``--visit`` it then opens the task list and
-the indicators and reports the peak memory (ru_maxrss) of the process with the app open.
+the indicators and reports the peak resident memory of the process (its own VmHWM) with the app open.
 
 No hook in the app: an application-wide event filter watches paint events of the main window and
 asks its current page whether it shows data (the dashboard's counts, a table model's rows)."""
