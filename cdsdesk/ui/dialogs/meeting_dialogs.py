@@ -50,7 +50,31 @@ def fill_agencies(box: QComboBox, agencies: list[tuple[int, str]], *, none_label
         box.addItem(name, aid)
 
 
-class DirectiveTaskDialog(QDialog):
+class _FormDialog(QDialog):
+    """A form with a red error line under its fields and OK / Cancel; OK calls ``_check``."""
+
+    def _finish_form(self, form: QFormLayout, ok_text: str, cancel_text: str) -> None:
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        form.addRow(self.error_label)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def _check(self) -> None:
+        self.accept()
+
+
+class DirectiveTaskDialog(_FormDialog):
     """Giao nhiệm vụ từ kết luận: the task's title, lead agency, deadline, plan and code."""
 
     def __init__(self, directive: DirectiveRow, agencies: list[tuple[int, str]], plans: list[tuple[int, str]],
@@ -77,17 +101,7 @@ class DirectiveTaskDialog(QDialog):
         self.code_edit = QLineEdit(self)
         self.code_edit.setPlaceholderText(self.tr("để trống: tự đánh số"))
         form.addRow(self.tr("Mã nhiệm vụ:"), self.code_edit)
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #c62828;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        form.addRow(self.error_label)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Giao nhiệm vụ"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
-        self.buttons.accepted.connect(self._check)
-        self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
+        self._finish_form(form, self.tr("Giao nhiệm vụ"), self.tr("Hủy"))
 
     def fields(self) -> dict:
         return {
@@ -97,10 +111,6 @@ class DirectiveTaskDialog(QDialog):
             "plan_id": self.plan_box.currentData(),
             "code": self.code_edit.text().strip() or None,
         }
-
-    def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.show()
 
     def _check(self) -> None:
         if self.agency_box.currentData() is None:
@@ -112,7 +122,7 @@ class DirectiveTaskDialog(QDialog):
         self.accept()
 
 
-class MeetingDialog(QDialog):
+class MeetingDialog(_FormDialog):
     """Sửa phiên họp: date, kind, title, chair and notes of a recorded meeting."""
 
     def __init__(self, meeting: Meeting, parent: QWidget | None = None) -> None:
@@ -134,17 +144,7 @@ class MeetingDialog(QDialog):
         self.notes_edit = QPlainTextEdit(meeting.notes, self)
         self.notes_edit.setFixedHeight(80)
         form.addRow(self.tr("Ghi chú:"), self.notes_edit)
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #c62828;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        form.addRow(self.error_label)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Lưu"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
-        self.buttons.accepted.connect(self._check)
-        self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
+        self._finish_form(form, self.tr("Lưu"), self.tr("Hủy"))
 
     def fields(self) -> dict:
         return {"date": py_date(self.date_edit), "kind": self.kind_box.currentData(),
@@ -159,7 +159,7 @@ class MeetingDialog(QDialog):
         self.accept()
 
 
-class DirectiveDialog(QDialog):
+class DirectiveDialog(_FormDialog):
     """Sửa kết luận: its text, the agency that carries it out and its deadline."""
 
     def __init__(self, directive: DirectiveRow, agencies: list[tuple[int, str]], default_deadline: dt.date,
@@ -185,17 +185,7 @@ class DirectiveDialog(QDialog):
         row.addWidget(self.has_deadline)
         row.addWidget(self.deadline_edit, 1)
         form.addRow(self.tr("Thời hạn:"), row)
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #c62828;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        form.addRow(self.error_label)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Lưu"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
-        self.buttons.accepted.connect(self._check)
-        self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
+        self._finish_form(form, self.tr("Lưu"), self.tr("Hủy"))
 
     def fields(self) -> dict:
         return {"text": self.text_edit.toPlainText().strip(), "agency_id": self.agency_box.currentData(),
