@@ -384,20 +384,7 @@ class RawBook:
                 cells[col] = cell
             if inner[cpos:].strip():
                 return None
-            if not cells:
-                continue
-            line = [empty] * max(cells)
-            for k, v in cells.items():
-                line[k - 1] = v
-            while line and blank(line[-1]):
-                line.pop()
-            if not line:
-                continue
-            if idx > max_rows:
-                raise RowLimit(sheet.name)
-            if idx - 1 > len(out):
-                out.extend([] for _ in range(idx - 1 - len(out)))
-            out.append(line)
+            _place_row(out, idx, cells, empty, blank, max_rows, sheet.name)
         if body[pos:].strip():
             return None
         return out
@@ -468,19 +455,7 @@ class RawBook:
                             value = from_iso(value)
                 if value is not None:
                     cells[col] = convert(value, False)
-            if not cells:
-                continue
-            line = [empty] * max(cells)
-            for k, v in cells.items():
-                line[k - 1] = v
-            while line and blank(line[-1]):
-                line.pop()
-            if not line:
-                continue
-            if idx > max_rows:
-                raise RowLimit(sheet.name)
-            out.extend([] for _ in range(idx - 1 - len(out)))
-            out.append(line)
+            _place_row(out, idx, cells, empty, blank, max_rows, sheet.name)
         return out
 
 
@@ -527,3 +502,21 @@ class RowLimit(Exception):
     def __init__(self, sheet: str) -> None:
         super().__init__(sheet)
         self.sheet = sheet
+
+
+def _place_row(out: list, idx: int, cells: dict, empty, blank, max_rows: int, sheet_name: str) -> None:  # noqa: ANN001
+    """Put row ``idx`` (1-based; ``cells``: column → cell) into ``out``, padding skipped rows with
+    empty lists and dropping trailing blank cells; a row past ``max_rows`` refuses the sheet."""
+    if not cells:
+        return
+    line = [empty] * max(cells)
+    for k, v in cells.items():
+        line[k - 1] = v
+    while line and blank(line[-1]):
+        line.pop()
+    if not line:
+        return
+    if idx > max_rows:
+        raise RowLimit(sheet_name)
+    out.extend([] for _ in range(idx - 1 - len(out)))
+    out.append(line)
