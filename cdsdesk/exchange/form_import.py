@@ -228,15 +228,7 @@ class FormImporter(Importer):
         seen: dict[str, int] = {}
         epoch = parsed.book.epoch
         # Every task the sheet names, with its history, in two queries (not several per row).
-        uuids, codes = [], []
-        for r in range(header + 1, sheet.max_row + 1):
-            c = sheet.cell(r, col[T_CODE])
-            code = _s(c) if not c.is_formula else ""
-            hidden = parsed.rows.get(("task", code)) if code else None
-            if hidden is not None and hidden.uuid:
-                uuids.append(hidden.uuid)
-            elif hidden is None and code:
-                codes.append(code)
+        uuids, codes = _named_rows(sheet, header, col[T_CODE], parsed, "task")
         by_uuid, by_code = batches.load_tasks(session, uuids=uuids, codes=codes)
         for r in range(header + 1, sheet.max_row + 1):
             code_cell = sheet.cell(r, col[T_CODE])
@@ -357,15 +349,7 @@ class FormImporter(Importer):
             return
         seen: dict[str, int] = {}
         # Every indicator the sheet names and the agency's values for the period, in three queries.
-        uuids, codes = [], []
-        for r in range(header + 1, sheet.max_row + 1):
-            c = sheet.cell(r, col[I_CODE])
-            code = _s(c) if not c.is_formula else ""
-            hidden = parsed.rows.get(("indicator", code)) if code else None
-            if hidden is not None and hidden.uuid:
-                uuids.append(hidden.uuid)
-            elif hidden is None and code:
-                codes.append(code)
+        uuids, codes = _named_rows(sheet, header, col[I_CODE], parsed, "indicator")
         by_uuid, by_code = self._load_indicators(session, uuids, codes)
         values_now = batches.load_values(session, agency.id, period.code, [i.id for i in by_uuid.values()]
                                          + [i.id for i in by_code.values()])
@@ -465,3 +449,19 @@ class FormImporter(Importer):
                                                      current=fp.data.get("values", {}), **common)
         batches.write_audit(session, audit_rows)
         return changes
+
+
+def _named_rows(sheet, header: int, code_col: int, parsed, kind: str) -> tuple[list[str], list[str]]:  # noqa: ANN001
+    """What the rows under ``header`` name, to load in one query: the hidden UUIDs of rows the form
+    was issued with, and the codes of rows a colleague added by hand."""
+    uuids: list[str] = []
+    codes: list[str] = []
+    for r in range(header + 1, sheet.max_row + 1):
+        c = sheet.cell(r, code_col)
+        code = _s(c) if not c.is_formula else ""
+        hidden = parsed.rows.get((kind, code)) if code else None
+        if hidden is not None and hidden.uuid:
+            uuids.append(hidden.uuid)
+        elif hidden is None and code:
+            codes.append(code)
+    return uuids, codes
