@@ -13,10 +13,9 @@ from pathlib import Path
 # once PySide6 is loaded, every module imported after it is read again by its feature check
 # (about a third of the import time of SQLAlchemy's ~400 modules). At module level, so that
 # whoever imports this module (``cdsdesk gui``, a script starting the app) gets that order.
-from .store import engine as _engine, models as _models  # noqa: E402,F401
-from .store import backup as _backup, integrity as _integrity, session as _session  # noqa: E402,F401
-from .services import changes as _changes, dashboard_queries as _dashboard_queries  # noqa: E402,F401
-from .services import indicators as _indicators  # noqa: E402,F401
+from .store import engine as _engine  # noqa: E402,F401
+from .store import backup as _backup, integrity as _integrity  # noqa: E402,F401
+from .services import changes as _changes  # noqa: E402,F401
 import sqlalchemy.dialects.sqlite  # noqa: E402,F401
 
 
@@ -92,7 +91,7 @@ class _EarlyOpen:
 
     @classmethod
     def try_start(cls, target: str | None, *, need_tasks: bool) -> "_EarlyOpen | None":
-        from sqlalchemy import event, select
+        from sqlalchemy import event
         from sqlalchemy.exc import SQLAlchemyError
 
         from .domain.errors import UserError
@@ -121,7 +120,6 @@ class _EarlyOpen:
         if head is None:
             return None
         from .store.engine import make_engine
-        from .store.models import Task
 
         try:
             # What ``open_database(check=False, migrate=False)`` does for a local file, without
@@ -142,8 +140,8 @@ class _EarlyOpen:
             if revision != head:
                 raise LookupError
             if need_tasks:
-                with db.session() as s:
-                    if s.scalar(select(Task.id).limit(1)) is None:
+                with db.engine.connect() as conn:
+                    if conn.exec_driver_sql("SELECT id FROM tasks LIMIT 1").first() is None:
                         raise LookupError
         except (LookupError, SQLAlchemyError, UserError):
             db.dispose()

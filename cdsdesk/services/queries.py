@@ -15,17 +15,14 @@ from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..domain.rules import DUE_SOON_DAYS
-from ..domain.status import COMPLETED, COUNT_KEYS, TaskStatus
+from ..domain.status import COMPLETED, TaskStatus
 from ..domain.text import fold
 from ..store.models import Agency, Area, Plan, StatusUpdate, Task
+from . import counts as _counts
 
 
-def _today() -> dt.date:
-    return dt.date.today()
-
-
-def _historical(as_of: dt.date | None) -> bool:
-    return as_of is not None and as_of < _today()
+_today = _counts.today
+_historical = _counts.historical
 
 
 def status_expr(as_of: dt.date | None) -> ColumnElement:
@@ -96,21 +93,8 @@ def _filters(
     return conds
 
 
-def empty_counts() -> dict[str, int]:
-    return {k: 0 for k in COUNT_KEYS} | {"completed": 0}
-
-
-def _count_rows(rows: Iterable[Sequence]) -> dict:
-    """rows of (group, status, n, n_overdue) → {group: counts}."""
-    out: dict = {}
-    for group, st, n, n_over in rows:
-        c = out.setdefault(group, empty_counts())
-        c[st] = c.get(st, 0) + int(n)
-        c["total"] += int(n)
-        c["overdue"] += int(n_over or 0)
-        if st in COMPLETED:
-            c["completed"] += int(n)
-    return out
+empty_counts = _counts.empty_counts
+_count_rows = _counts.count_rows
 
 
 def task_rows(session: Session, stmt, as_of: dt.date | None):  # noqa: ANN001, ANN201
@@ -153,24 +137,8 @@ def status_counts(
     return _grouped_counts(session, literal(0), as_of, conds).get(0, empty_counts())
 
 
-def completion_rate(counts: dict[str, int]) -> float | None:
-    """Share of completed tasks (done + done routinely), in percent; None when there are none."""
-    total = counts.get("total", 0)
-    return round(100.0 * counts.get("completed", 0) / total, 1) if total else None
-
-
-@dataclass(frozen=True)
-class PlanCounts:
-    id: int
-    code: str
-    name: str
-    year: int | None
-    kind: str
-    counts: dict[str, int]
-
-    @property
-    def completion_rate(self) -> float | None:
-        return completion_rate(self.counts)
+completion_rate = _counts.completion_rate
+PlanCounts = _counts.PlanCounts
 
 
 def plans_summary(session: Session, *, as_of: dt.date | None = None) -> list[PlanCounts]:
@@ -180,18 +148,7 @@ def plans_summary(session: Session, *, as_of: dt.date | None = None) -> list[Pla
     return [PlanCounts(p.id, p.code, p.name, p.year, p.kind, by_plan.get(p.id, empty_counts())) for p in plans]
 
 
-@dataclass(frozen=True)
-class AgencyCounts:
-    id: int
-    code: str
-    name: str
-    kind: str
-    parent_id: int | None
-    counts: dict[str, int]
-
-    @property
-    def open(self) -> int:
-        return self.counts["total"] - self.counts["completed"]
+AgencyCounts = _counts.AgencyCounts
 
 
 def counts_by_agency(

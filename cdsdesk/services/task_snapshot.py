@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 
 from ..domain.status import COMPLETED, TaskStatus
 from ..store.models import StatusUpdate, Task
-from .queries import _historical
+from .counts import historical as _historical
 
 #: Status keys by their small integer code in the arrays.
 STATUSES: tuple[str, ...] = tuple(s.value for s in TaskStatus)

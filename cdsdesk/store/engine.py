@@ -17,8 +17,9 @@ import os
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import sqlite3
 from urllib.parse import quote
@@ -27,11 +28,12 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from ..domain.errors import UserError
 from .errors import stale_table, translate_sqlite_error, write_conflict
+
+if TYPE_CHECKING:  # the ORM loads with the first session, after the window's first paint
+    from sqlalchemy.orm import Session, sessionmaker
 
 APP_NAME = "cdsdesk"
 #: How long a write waits for another copy of the app to finish its own (CDSDESK_BUSY_TIMEOUT_MS).
@@ -108,11 +110,13 @@ def is_network_path(path: Path, *, mounts: str | None = None) -> bool:
 
 @dataclass
 class Database:
-    """An open database: the engine, a session factory, and what kind of storage it is."""
+    """An open database: the engine, a session factory, and what kind of storage it is.
+
+    The session factory is made on first use: the first window reads through the engine alone,
+    so SQLAlchemy's ORM (a tenth of a second to import) loads after it has been painted."""
 
     url: str
     engine: Engine
-    sessions: sessionmaker[Session]
     path: Path | None = None
     journal_mode: str = ""
     network: bool = False
@@ -120,6 +124,12 @@ class Database:
     notices: list[str] = field(default_factory=list)
     #: Run after the engine is disposed (the file closed): e.g. recording that cdsdesk left it sound.
     on_dispose: list[Callable[[], None]] = field(default_factory=list, repr=False)
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -132,11 +142,9 @@ class Database:
         try:
             yield s
             s.commit()
-        except StaleDataError as exc:
+        except BaseException as exc:
             s.rollback()
-            raise write_conflict(stale_table(exc)) from exc
-        except BaseException:
-            s.rollback()
+            _raise_conflict_if_stale(exc)
             raise
         finally:
             s.close()
@@ -152,11 +160,9 @@ class Database:
             s.connection(execution_options={"cdsdesk_immediate": True})
             yield s
             s.commit()
-        except StaleDataError as exc:
+        except BaseException as exc:
             s.rollback()
-            raise write_conflict(stale_table(exc)) from exc
-        except BaseException:
-            s.rollback()
+            _raise_conflict_if_stale(exc)
             raise
         finally:
             s.close()
@@ -172,6 +178,15 @@ class Database:
                 hook()
             except OSError:
                 pass
+
+
+def _raise_conflict_if_stale(exc: BaseException) -> None:
+    """A row changed by someone else since it was read (the revision did not match): say so as a
+    write conflict the user can act on."""
+    from sqlalchemy.orm.exc import StaleDataError  # loaded with the session that raised
+
+    if isinstance(exc, StaleDataError):
+        raise write_conflict(stale_table(exc)) from exc
 
 
 def busy_timeout_ms() -> int:
@@ -285,7 +300,6 @@ def make_engine(url: str, *, read_only: bool = False, echo: bool = False) -> Dat
     db = Database(
         url=url,
         engine=engine,
-        sessions=sessionmaker(engine, expire_on_commit=False),
         path=path,
         network=network,
         read_only=read_only,

@@ -15,23 +15,18 @@ from typing import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...domain.numbers import format_date, format_number
+from ...domain.numbers import format_number
 from ...domain.periods import Period
 from ...domain.rules import classify_target
 from ...domain.text import sort_key
 from ...services import dashboard_queries, queries
 from ...services import indicators as indicator_service
 from ...store.models import Indicator, Target
-from .data import STATUS_ORDER, AgencyComparison, CompletionByPlan, IndicatorSeries, SeriesPoint, StatusByAgency
+from .data import (STATUS_ORDER, AgencyComparison, CompletionByPlan, IndicatorSeries, SeriesPoint, StatusByAgency,
+                   scope_text)
 
 #: The stacked bar shows the agencies with most tasks; the others are named in the subtitle.
 TOP_AGENCIES = 12
-
-
-def scope_text(period: Period | None, as_of: dt.date, lang: str = "vi") -> str:
-    """"6 tháng đầu năm 2024, số liệu đến ngày 30/6/2024"."""
-    head = f"{period.label(lang)}, " if period is not None else ""
-    return head + (f"data as of {format_date(as_of)}" if lang == "en" else f"số liệu đến ngày {format_date(as_of)}")
 
 
 def status_by_agency_from(

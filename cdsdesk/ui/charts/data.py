@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from ...domain.numbers import format_date
+from ...domain.periods import Period
 from ...domain.status import TaskStatus
 
 #: Stacking order of the status bars (completed first, then work under way, then the rest).
@@ -140,3 +142,9 @@ def coerce(kind: str, data: Any) -> Any:
         if kwargs.get("projection"):
             kwargs["projection"] = [(_date(d), float(v)) for d, v in kwargs["projection"]]
     return cls(**kwargs)
+
+
+def scope_text(period: Period | None, as_of: dt.date, lang: str = "vi") -> str:
+    """"6 tháng đầu năm 2024, số liệu đến ngày 30/6/2024"."""
+    head = f"{period.label(lang)}, " if period is not None else ""
+    return head + (f"data as of {format_date(as_of)}" if lang == "en" else f"số liệu đến ngày {format_date(as_of)}")

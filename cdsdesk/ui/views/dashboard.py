@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -28,18 +28,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from ...domain.numbers import format_date, format_number
 from ...domain.rules import DUE_SOON_DAYS
 from ...domain.status import OVERDUE_LABEL_VI, TargetClass, TaskStatus
 from ...domain.text import sort_key
-from ...services import indicators as indicator_service
-from ...services import dashboard_queries, queries
+from ...services import dashboard_counts
 from ...services.changes import Changes
-from ...store.models import Agency, Plan
-from ..charts import build as chart_build
-from ..charts.build import TOP_AGENCIES
+from ..charts.data import scope_text
 from ..charts.panel import ChartPanel
 from ..charts.style import CLASS_COLORS, STATUS_COLORS
 from ..context import AppContext
@@ -47,6 +43,14 @@ from ..labels import status_label
 from ..messages import current_lang
 from ..models.rows import RowsModel
 from .refreshing import RefreshingView
+
+if TYPE_CHECKING:
+    from ...services.indicators import IndicatorRow
+    from ...services.queries import TaskRow
+
+# The first paint shows the tiles alone, read through the engine with plain SQL
+# (``dashboard_counts``); the ORM-based queries, the chart builders and the indicator service load
+# with the rest of the page, after it.
 
 @dataclass(frozen=True)
 class TileSpec:
@@ -106,11 +110,11 @@ class Tile(QPushButton):
         self.setAccessibleName(f"{self.caption.text()}: {format_number(value)}")
 
 
-class DueSoonModel(RowsModel[queries.TaskRow]):
+class DueSoonModel(RowsModel["TaskRow"]):
     COL_DEADLINE, COL_CODE, COL_TITLE, COL_AGENCY, COL_STATUS = range(5)
     HEADERS = ("Thời hạn", "Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Trạng thái")
 
-    def display(self, row: queries.TaskRow, column: int) -> str:
+    def display(self, row: TaskRow, column: int) -> str:
         if column == self.COL_DEADLINE:
             return format_date(row.deadline)
         if column == self.COL_CODE:
@@ -121,12 +125,12 @@ class DueSoonModel(RowsModel[queries.TaskRow]):
             return row.lead_agency_name
         return status_label(row.status)
 
-    def sort_value(self, row: queries.TaskRow, column: int) -> Any:
+    def sort_value(self, row: TaskRow, column: int) -> Any:
         if column == self.COL_DEADLINE:
             return row.deadline.toordinal() if row.deadline else None
         return super().sort_value(row, column)
 
-    def decoration(self, row: queries.TaskRow, column: int, role: int) -> Any:
+    def decoration(self, row: TaskRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_STATUS:
             return QColor(STATUS_COLORS.get(row.status, "#212121"))
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_TITLE:
@@ -134,12 +138,12 @@ class DueSoonModel(RowsModel[queries.TaskRow]):
         return None
 
 
-class FocusIndicatorModel(RowsModel[indicator_service.IndicatorRow]):
+class FocusIndicatorModel(RowsModel["IndicatorRow"]):
     COL_CODE, COL_NAME, COL_LATEST, COL_TARGET, COL_PROJECTED = range(5)
     HEADERS = ("Mã", "Chỉ tiêu", "Hiện đạt", "Mục tiêu", "Dự báo đến hạn")
     NUMERIC = frozenset({2, 3, 4})
 
-    def display(self, row: indicator_service.IndicatorRow, column: int) -> str:
+    def display(self, row: IndicatorRow, column: int) -> str:
         pct = "%" if row.unit == "%" else ""
         if column == self.COL_CODE:
             return row.code
@@ -152,7 +156,7 @@ class FocusIndicatorModel(RowsModel[indicator_service.IndicatorRow]):
             return format_number(row.target_value) + pct + when if row.target_value is not None else ""
         return format_number(round(row.projected, 1)) + pct if row.projected is not None else "—"
 
-    def sort_value(self, row: indicator_service.IndicatorRow, column: int) -> Any:
+    def sort_value(self, row: IndicatorRow, column: int) -> Any:
         if column == self.COL_LATEST:
             return row.latest_value
         if column == self.COL_TARGET:
@@ -161,7 +165,7 @@ class FocusIndicatorModel(RowsModel[indicator_service.IndicatorRow]):
             return row.projected
         return super().sort_value(row, column)
 
-    def decoration(self, row: indicator_service.IndicatorRow, column: int, role: int) -> Any:
+    def decoration(self, row: IndicatorRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_NAME:
             return row.name
         return None
@@ -291,6 +295,10 @@ class DashboardView(RefreshingView):
         self._filling = True
         try:
             keep_plan, keep_agency = self.plan_code, self.agency_code
+            from sqlalchemy import select
+
+            from ...store.models import Agency, Plan
+
             with self.ctx.db.session() as s:
                 plans = s.execute(select(Plan.code, Plan.name)).all()
                 agencies = s.execute(select(Agency.code, Agency.name).where(Agency.active.is_(True))).all()
@@ -350,6 +358,8 @@ class DashboardView(RefreshingView):
         if scope is None or scope[3] != (self.ctx.db, self.ctx.as_of, self.plan_code, self.agency_code):
             self.refresh(fill_scopes=False)  # something changed meanwhile: read again
             return
+        if not scope[2].grouped:  # the tiles alone were read: now the counts by agency and plan
+            scope = self._refresh_counts(fill_scopes=False)
         self._refresh_rest(scope, background=not self.ctx.db.network)
 
     def _refresh_counts(self, *, fill_scopes: bool, quick: bool = False) -> tuple:
@@ -360,11 +370,23 @@ class DashboardView(RefreshingView):
         if fill_scopes:
             self._fill_scopes()
         as_of = self.ctx.as_of
-        with self.ctx.db.session() as s:
-            plan_id = s.scalar(select(Plan.id).where(Plan.code == self.plan_code)) if self.plan_code else None
-            agency_id = s.scalar(select(Agency.id).where(Agency.code == self.agency_code)) if self.agency_code else None
-            summary = dashboard_queries.dashboard_summary(s, as_of=as_of, plan_id=plan_id, agency_id=agency_id,
-                                                          snapshot=self.ctx.task_snapshot.snapshot)
+        db = self.ctx.db
+        if (quick and not self.plan_code and not self.agency_code
+                and dashboard_counts.applies(db.engine, as_of)):
+            with db.engine.connect() as conn:
+                summary = dashboard_counts.tile_summary(conn, as_of)
+            plan_id = agency_id = None
+        else:
+            from sqlalchemy import select
+
+            from ...services import dashboard_queries
+            from ...store.models import Agency, Plan
+
+            with db.session() as s:
+                plan_id = s.scalar(select(Plan.id).where(Plan.code == self.plan_code)) if self.plan_code else None
+                agency_id = s.scalar(select(Agency.id).where(Agency.code == self.agency_code)) if self.agency_code else None
+                summary = dashboard_queries.dashboard_summary(s, as_of=as_of, plan_id=plan_id, agency_id=agency_id,
+                                                              snapshot=self.ctx.task_snapshot.snapshot)
         self.counts = summary.counts
         self._show_counts(summary.counts)
         self.heading.setText(self.tr("Tổng quan — {scope}").format(scope=self._scope_text()))
@@ -374,10 +396,13 @@ class DashboardView(RefreshingView):
         """Charts, deadlines and the indicators needing effort. The indicators' series are kept
         in ``ctx.indicator_series``; read for the first time, they come from a worker thread
         when ``background`` (the window stays responsive meanwhile)."""
+        from ...services import queries
+        from ..charts import build as chart_build
+
         plan_id, agency_id, summary, key = scope
         as_of = key[1]
         self.agency_chart.set_data(chart_build.status_by_agency_from(
-            summary.by_agency, top=TOP_AGENCIES, subtitle=self._scope_text(), lang=self.ctx.lang))
+            summary.by_agency, top=chart_build.TOP_AGENCIES, subtitle=self._scope_text(), lang=self.ctx.lang))
         self.plan_chart.set_data(chart_build.completion_by_plan_from(summary.by_plan, subtitle=self._scope_text(), lang=self.ctx.lang))
         cache = self.ctx.indicator_series
         with self.ctx.db.session() as s:
@@ -420,6 +445,8 @@ class DashboardView(RefreshingView):
 
     @staticmethod
     def _focus_rows(session, plan_id: int | None, as_of: dt.date, series: dict) -> list:  # noqa: ANN001
+        from ...services import indicators as indicator_service
+
         return [r for r in indicator_service.overview(session, plan_id=plan_id, as_of=as_of, series_map=series)
                 if r.klass == TargetClass.NEEDS_EFFORT.value]
 
@@ -428,7 +455,7 @@ class DashboardView(RefreshingView):
         self.focus_title.setText(self.tr("Chỉ tiêu cần nỗ lực tập trung ({k})").format(k=format_number(len(focus))))
 
     def _scope_text(self) -> str:
-        return chart_build.scope_text(self.ctx.period, self.ctx.as_of, self.ctx.lang)
+        return scope_text(self.ctx.period, self.ctx.as_of, self.ctx.lang)
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         total = counts.get("total", 0)
