@@ -8,7 +8,8 @@ Rules that hold for every importer:
   plan says when it was imported;
 * every change is written by a service with the batch id, so the audit log names the batch and
   ``undo`` can revert it;
-* several files in one action, each its own transaction, with one combined summary.
+* several files in one action, each its own savepoint in the action's transaction, with one
+  combined summary; the action commits once its checked pre-import copy exists.
 
 An importer subclasses ``Importer`` and implements ``sniff``, ``parse``, ``plan`` and ``apply``;
 it is registered in ``detect.REGISTRY``.
@@ -109,19 +110,24 @@ class RunState:
 def import_files(
     db: Database, paths: Iterable[Path | str], options: ImportOptions | None = None, state: RunState | None = None
 ) -> ImportResult:
-    """Import several files in one action; each file is all or nothing, the summary is combined."""
+    """Import several files in one action; each file is all or nothing, the summary is combined.
+
+    The action is one transaction and each file a savepoint in it: a file with an error is rolled
+    back to its savepoint alone, the files that passed are committed together at the end. The
+    pre-import copy is started first and the commit waits for it (made and checked); a copy that
+    cannot be made (disk full …) leaves the database as it was. On a local file in WAL mode the
+    copy reads its own snapshot of the file from before the import, so the files are read,
+    planned and applied while it is being made; with the rollback journal (a network share) the
+    first write waits for the copy, and the files are read meanwhile."""
     options = options or ImportOptions()
     state = state or RunState()
     paths = [Path(p) for p in paths]
     result = ImportResult(dry_run=options.dry_run, policy=options.on_conflict)
-    if options.backup and not options.dry_run and not options.backup_taken and options.pending_backup is None:
-        from ..store.backup import start_pre_import_backup
-
-        options.pending_backup = start_pre_import_backup(db)
-    # Files read ahead while the backup copy is still being made (reading needs no database).
+    gate = _BackupGate(db, options)
+    # Files read ahead while the first write waits for the copy (reading needs no database).
     read_ahead: dict[int, _Read] = {}
 
-    def before_backup_wait(current: int) -> None:
+    def read_the_rest(current: int) -> None:
         for j in range(current + 1, len(paths)):
             if state.cancelled is not None and state.cancelled():
                 return
@@ -131,24 +137,95 @@ def import_files(
                 except Exception as exc:  # raised in its turn, after the files before it are imported
                     read_ahead[j] = _Read(FilePlan(source=str(paths[j]), name=paths[j].name), error=exc)
 
+    done: list[tuple[FilePlan, Changes]] = []
+    session = db.sessions()
     try:
+        if not options.dry_run:
+            # The write lock from the start: a second writer waits its turn under the busy
+            # timeout instead of this action failing half-way on a read snapshot gone stale.
+            conn = session.connection(execution_options={"cdsdesk_immediate": True})
+            gate.check_journal(conn)
         for i, path in enumerate(paths):
             if state.cancelled is not None and state.cancelled():
                 break
             if state.progress is not None:
                 state.progress(i, len(paths), path.name)
-            fp, changes = import_file(db, path, options, read=read_ahead.pop(i, None),
-                                      before_backup_wait=lambda i=i: before_backup_wait(i))
+            read = read_ahead.pop(i, None) or _read(path, options)
+            fp, changes = _import_into(session, path, read, options,
+                                       before_write=lambda i=i: gate.before_first_write(lambda: read_the_rest(i)))
             result.files.append(fp)
-            state.changes.merge(changes)
+            done.append((fp, changes))
+        applied = [fp for fp, _ in done if fp.outcome == Outcome.APPLIED]
+        if applied:
+            try:
+                gate.before_commit()
+            except UserError as exc:  # no checked copy: nothing is imported
+                session.rollback()
+                for fp in applied:
+                    _rejected(fp, exc)
+                    fp.batch_id, fp.batch_uuid = None, ""
+                done = []
+            else:
+                session.commit()
+        else:
+            session.rollback()
+        for fp, changes in done:
+            if fp.outcome == Outcome.APPLIED:
+                state.changes.merge(changes)
+    except BaseException:
+        session.rollback()
+        raise
     finally:
-        pending, options.pending_backup = options.pending_backup, None
-        if pending is not None:
-            pending.discard()  # no file changed anything: the copy is not needed
+        session.close()
+        gate.discard()  # a copy started for an action that changed nothing is not kept
     if state.progress is not None:
         state.progress(len(paths), len(paths), "")
     result.changes = state.changes
     return result
+
+
+class _BackupGate:
+    """When the import action's checked pre-import copy must be at hand: before the commit on a
+    local file in WAL mode (the copy reads beside the writer), before the first write otherwise."""
+
+    def __init__(self, db: Database, options: ImportOptions) -> None:
+        self.db, self.options = db, options
+        self.wanted = options.backup and not options.dry_run and not options.backup_taken
+        if self.wanted and options.pending_backup is None:
+            from ..store.backup import start_pre_import_backup
+
+            options.pending_backup = start_pre_import_backup(db)
+        self.overlap = db.is_sqlite and db.journal_mode == "wal" and not db.network
+
+    def check_journal(self, conn) -> None:  # noqa: ANN001
+        """The journal the file really has (a file system without shared memory keeps SQLite
+        off WAL): with the rollback journal a reader beside the writer would block its commit."""
+        if self.overlap:
+            mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+            self.overlap = str(mode).lower() == "wal"
+
+    def before_first_write(self, meanwhile: Callable[[], None]) -> None:
+        if self.wanted and not self.options.backup_taken and not self.overlap:
+            if self.options.pending_backup is not None:
+                meanwhile()
+            self._take()
+
+    def before_commit(self) -> None:
+        if self.wanted and not self.options.backup_taken:
+            self._take()
+
+    def _take(self) -> None:
+        from ..store.backup import pre_import_backup
+
+        pending, self.options.pending_backup = self.options.pending_backup, None
+        # UserError (disk full …): raised before anything is committed
+        self.options.backup_path = pending.result() if pending is not None else pre_import_backup(self.db)
+        self.options.backup_taken = True
+
+    def discard(self) -> None:
+        pending, self.options.pending_backup = self.options.pending_backup, None
+        if pending is not None:
+            pending.discard()
 
 
 def _rejected(fp: FilePlan, exc: UserError) -> FilePlan:
@@ -191,16 +268,21 @@ def _read(path: Path, options: ImportOptions) -> _Read:
         return _Read(_rejected(fp, exc))
 
 
-def import_file(
-    db: Database, path: Path, options: ImportOptions, *, read: _Read | None = None,
-    before_backup_wait: Callable[[], None] | None = None,
-) -> tuple[FilePlan, Changes]:
-    """One file: read, detect, parse, plan, and (unless dry run or rejected) apply in one transaction.
+def import_file(db: Database, path: Path, options: ImportOptions) -> tuple[FilePlan, Changes]:
+    """One file in its own action: read, detect, parse, plan, and (unless dry run or rejected)
+    apply and commit."""
+    state = RunState()
+    result = import_files(db, [path], options, state)
+    return result.files[0], state.changes
 
-    ``read``: the file already read and parsed; ``before_backup_wait``: work to do while the
-    pre-import copy is still being made, before this file waits for it (the next files are read)."""
+
+def _import_into(
+    session: Session, path: Path, read: _Read, options: ImportOptions, *, before_write: Callable[[], None],
+) -> tuple[FilePlan, Changes]:
+    """One file of an action, in a savepoint of the action's transaction: plan, and (unless dry
+    run or rejected) apply. ``before_write``: called before the file's first write (it may raise
+    UserError: the file is then rejected, nothing of it written)."""
     changes = Changes(audit=False)
-    read = read or _read(path, options)
     if read.error is not None:
         raise read.error
     fp, importer, parsed = read.fp, read.importer, read.parsed
@@ -208,7 +290,7 @@ def import_file(
         return fp, changes
 
     who = options.who or current_user()
-    session = db.sessions()
+    savepoint = session.begin_nested()
     try:
         ctx = ImportContext(
             options=options,
@@ -225,12 +307,12 @@ def import_file(
                 f"tệp này đã được nhập lúc {previous.created_at:%H:%M %d/%m/%Y} (lô {previous.id}); không thay đổi gì",
                 f"this file was imported at {previous.created_at:%Y-%m-%d %H:%M} (batch {previous.id}); nothing changed",
             ))
-            session.rollback()
+            savepoint.rollback()
             return fp, changes
         try:
             importer.plan(session, parsed, fp, ctx)
         except UserError as exc:
-            session.rollback()
+            savepoint.rollback()
             return _rejected(fp, exc), changes
         fp.resolve(options.on_conflict)
         if fp.errors or any(r.status.value == "conflict" for r in fp.rows):
@@ -242,26 +324,18 @@ def import_file(
                     "choose how to resolve them (skip / mine / theirs)",
                 ))
             fp.outcome = Outcome.REJECTED
-            session.rollback()
+            savepoint.rollback()
             return fp, changes
         if not fp.has_changes:
             fp.outcome = Outcome.NOTHING
-            session.rollback()
+            savepoint.rollback()
             return fp, changes
         if options.dry_run:
             fp.outcome = Outcome.DRY_RUN
-            session.rollback()
+            savepoint.rollback()
             return fp, changes
         try:
-            if options.backup and not options.backup_taken:
-                from ..store.backup import pre_import_backup
-
-                if options.pending_backup is not None and before_backup_wait is not None:
-                    before_backup_wait()
-                pending, options.pending_backup = options.pending_backup, None
-                # UserError (disk full …): nothing applied
-                options.backup_path = pending.result() if pending is not None else pre_import_backup(db)
-                options.backup_taken = True
+            before_write()
             batch = batches.begin_batch(
                 session, kind=importer.kind, source_name=path.name, source_sha256=fp.sha256,
                 agency_id=fp.data.get("agency_id"), period=fp.period or None,
@@ -272,17 +346,18 @@ def import_file(
             fp.outcome = Outcome.APPLIED
             fp.batch_id, fp.batch_uuid = batch.id, batch.uuid
             batches.finish_batch(batch, {"file": path.name, **fp.summary().to_dict()})
-            session.commit()
+            savepoint.commit()
         except UserError as exc:
-            session.rollback()
+            if savepoint.is_active:
+                savepoint.rollback()
+            fp.outcome = Outcome.REJECTED
             fp.batch_id, fp.batch_uuid = None, ""
             return _rejected(fp, exc), Changes(audit=False)
         return fp, changes
     except BaseException:
-        session.rollback()
+        if savepoint.is_active:
+            savepoint.rollback()
         raise
-    finally:
-        session.close()
 
 
 @dataclass

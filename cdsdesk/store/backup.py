@@ -119,6 +119,38 @@ def _fsync_file(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
+class _Flush:
+    """``fsync`` of a file on a thread (``start``) while other work goes on; ``wait`` joins it and
+    returns what it raised. The descriptor is closed by ``wait``, after the caller has closed
+    its SQLite connection to the file: closing any of the process's descriptors of a file drops
+    the POSIX locks SQLite holds on it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.error: OSError | None = None
+        self.fd: int | None = None
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self.fd = os.open(self.path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+        self.thread = threading.Thread(target=self._run, name="cdsdesk-backup-flush", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            os.fsync(self.fd)
+        except OSError as exc:
+            self.error = exc
+
+    def wait(self) -> OSError | None:
+        if self.thread is not None:
+            self.thread.join()
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+        return self.error
+
+
 def backup_sqlite(src: Path, dest: Path, *, quick: bool = False) -> Path:
     """Copy ``src`` to ``dest`` with the backup API, through a temporary file renamed into place,
     after an ``integrity_check`` (``quick``: a ``quick_check``) of the copy. Returns ``dest``."""
@@ -126,27 +158,33 @@ def backup_sqlite(src: Path, dest: Path, *, quick: bool = False) -> Path:
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
     try:
+        flush = _Flush(tmp)
         source = sqlite3.connect(ro_uri(src), uri=True, timeout=30)
         try:
             target = sqlite3.connect(tmp)
             try:
-                # No syncs while copying: the whole file is flushed once below, before the rename.
+                # No syncs and no journal while copying into the new file (removed if anything
+                # fails): the whole file is flushed once below, before the rename.
                 target.execute("PRAGMA synchronous=OFF")
+                target.execute("PRAGMA journal_mode=OFF")
                 source.backup(target)  # one step: a single consistent snapshot of the source
                 target.execute("PRAGMA journal_mode=DELETE")  # a copy stands alone, no -wal beside it
+                flush.start()  # the copy is complete: it goes to the disk while it is checked
                 pragma = "quick_check" if quick else "integrity_check"
                 rows = [r[0] for r in target.execute(f"PRAGMA {pragma}").fetchall()]
             finally:
                 target.close()
         finally:
             source.close()
+            flushed = flush.wait()
+        if flushed is not None:
+            raise flushed
         if rows != ["ok"]:
             raise DamagedDatabaseError(
                 f"Bản sao lưu không qua được kiểm tra toàn vẹn: {rows[0]}",
                 f"The backup copy failed its integrity check: {rows[0]}",
                 path=src, problems=[str(r) for r in rows],
             )
-        _fsync_file(tmp)
         os.replace(tmp, dest)
         _fsync_dir(dest.parent)
     except sqlite3.Error as exc:
