@@ -13,6 +13,8 @@ from pathlib import Path
 # once PySide6 is loaded, every module imported after it is read again by its feature check
 # (about a third of the import time of SQLAlchemy's ~400 modules). At module level, so that
 # whoever imports this module (``cdsdesk gui``, a script starting the app) gets that order.
+# SQLAlchemy's ORM is not among them: the first window reads through the engine alone and the
+# ORM loads after its first paint.
 from .store import engine as _engine  # noqa: E402,F401
 from .store import backup as _backup, integrity as _integrity  # noqa: E402,F401
 from .services import changes as _changes  # noqa: E402,F401
