@@ -250,6 +250,9 @@ def list_tasks(
         conds.append(Task.deadline >= deadline_from)
     if deadline_to is not None:
         conds.append(Task.deadline <= deadline_to)
+    if (due_within_days is not None or overdue_only) and not _historical(as_of):
+        # Today's status is a column: the completed tasks are left out by the query, not after it.
+        conds.append(Task.status.not_in(COMPLETED))
     q = (
         select(
             Task.id, Task.uuid, Task.code, Task.title, st, pr, Task.deadline, Task.recurring,
