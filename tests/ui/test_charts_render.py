@@ -68,6 +68,44 @@ def test_status_by_agency_labels_every_agency_and_status_in_vietnamese(qapp):
     assert [t.strip() for t in _texts(chart)] == ["27  (2 quá hạn)", "14  (1 quá hạn)", "10"]
 
 
+@pytest.mark.parametrize("width", [420, 700, 1100])
+def test_the_totals_after_the_agency_bars_fit_inside_the_plot_at_any_width(qapp, width):
+    """A province's biggest agencies have four-digit totals and hundreds overdue: the label after
+    the longest bar ("1.044  (258 quá hạn)") stays inside the plot, narrow pane or wide."""
+    from PySide6.QtGui import QFontMetrics
+
+    from cdsdesk.ui.charts import plots, style
+
+    big = StatusByAgency(agencies=["Huyện Thái Ninh", "Thành phố An Sơn"],
+                         counts={"done": [600, 580], "done_routine": [80, 90], "in_progress": [250, 240],
+                                 "not_started": [80, 90], "blocked": [34, 44]},
+                         overdue=[258, 270])
+    chart = plots.build("status_by_agency", big)
+    chart.resize(width, 420)
+    chart.show()
+    qapp.processEvents()
+    vb = chart.plot.vb
+    (x0, x1), _ = vb.viewRange()
+    px_per_task = vb.width() / (x1 - x0)
+    widest = max(QFontMetrics(style.chart_font(9.5)).horizontalAdvance(t) for t in _texts(chart))
+    room = (x1 - 1044) * px_per_task
+    assert room >= widest, (room, widest)
+    chart.hide()  # pyqtgraph's own close() tears the scene down under PySide6 and crashes
+
+
+def test_the_dashboard_draws_the_newest_plans_and_names_how_many_older_are_left_out():
+    from cdsdesk.services.counts import PlanCounts, empty_counts
+    from cdsdesk.ui.charts.build import TOP_PLANS, completion_by_plan_from
+
+    plans = [PlanCounts(i, f"KH{2026 - i}", f"Kế hoạch chuyển đổi số năm {2026 - i}", 2026 - i, "plan",
+                        empty_counts() | {"total": 10 + i, "completed": i}) for i in range(10)]
+    data = completion_by_plan_from(plans, subtitle="6 tháng cuối năm 2026")
+    assert data.plans == [f"Kế hoạch chuyển đổi số năm {2026 - i}" for i in range(TOP_PLANS)]
+    assert data.total == [10 + i for i in range(TOP_PLANS)]
+    assert data.subtitle == f"6 tháng cuối năm 2026; {10 - TOP_PLANS} kế hoạch cũ hơn không hiển thị"
+    assert completion_by_plan_from(plans[:3], subtitle="x").subtitle == "x"
+
+
 def test_completion_by_plan_writes_percent_and_counts_the_vietnamese_way(qapp):
     from cdsdesk.ui.charts import plots
 

@@ -27,6 +27,8 @@ from .data import (STATUS_ORDER, AgencyComparison, CompletionByPlan, IndicatorSe
 
 #: The stacked bar shows the agencies with most tasks; the others are named in the subtitle.
 TOP_AGENCIES = 12
+#: The dashboard draws the newest plans (the report lists every plan in its tables).
+TOP_PLANS = 6
 
 
 def status_by_agency_from(
@@ -53,8 +55,16 @@ def status_by_agency_from(
     )
 
 
-def completion_by_plan_from(rows: Sequence[queries.PlanCounts], *, subtitle: str = "", lang: str = "vi") -> CompletionByPlan:
+def completion_by_plan_from(rows: Sequence[queries.PlanCounts], *, subtitle: str = "", lang: str = "vi",
+                            top: int = TOP_PLANS) -> CompletionByPlan:
+    """The plans with tasks, newest first; beyond ``top`` the older ones are named in the
+    subtitle, not drawn (a bar with its two-line name needs room a dashboard pane does not have
+    for a province's twelve plans)."""
     rows = [p for p in rows if p.counts["total"]]
+    rows, rest = list(rows[:top]), rows[top:]
+    if rest:
+        n = format_number(len(rest))
+        subtitle += (f"; {n} older plans not shown" if lang == "en" else f"; {n} kế hoạch cũ hơn không hiển thị")
     return CompletionByPlan(
         plans=[p.name for p in rows],
         completed=[p.counts["completed"] for p in rows],

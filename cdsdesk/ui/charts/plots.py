@@ -128,6 +128,8 @@ class Chart(pg.GraphicsLayoutWidget):
         self.ci.layout.setRowStretchFactor(1, 10)
         self.texts: list[pg.TextItem] = []  # value labels, for tests and export checks
         self.bar_labels: BarLabels | None = None  # the value labels of many bars, as one item
+        #: (low, top, pixels): the x range keeps room for labels this wide after bars up to top.
+        self._room: tuple[float, float, float] | None = None
 
     def value_labels(self) -> list[str]:
         """Every value label's text, in the order drawn."""
@@ -146,6 +148,7 @@ class Chart(pg.GraphicsLayoutWidget):
         self.legend.clear()
         self.texts = []
         self.bar_labels = None
+        self._room = None
         self.set_title(title, subtitle)
         self.fit_title()
         self.plot.showAxis("left")
@@ -160,6 +163,7 @@ class Chart(pg.GraphicsLayoutWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802
         self.fit_title(event.size().width() if event is not None else None)  # before the layout resizes
         super().resizeEvent(event)
+        self._fit_room()  # the plot has its new width now
 
     def fit_title(self, width: int | None = None) -> None:
         """Wrap a long title to the width at hand rather than widen the chart past its pane."""
@@ -189,6 +193,24 @@ class Chart(pg.GraphicsLayoutWidget):
         self.plot.addItem(item)
         self.texts.append(item)
         return item
+
+    def reserve_room(self, top: float, texts: Sequence[str], *, low: float = 0.0) -> None:
+        """Set the x range from ``low`` so that the labels written after bars ending at up to
+        ``top`` fit inside the plot at its present width (and again at every resize)."""
+        metrics = QFontMetrics(style.chart_font(9.5))
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        self._room = (low, top, float(widest + 12))
+        self._fit_room()
+
+    def _fit_room(self) -> None:
+        room = getattr(self, "_room", None)  # None also while __init__ is still laying out
+        if room is None:
+            return
+        low, top, px = room
+        width = float(self.plot.vb.width())
+        # Not laid out yet, or narrower than twice the labels: a range that leaves the bars half.
+        factor = width / (width - px) if width > 2 * px else 2.0
+        self.plot.setXRange(low, top * factor, padding=0)
 
     def axis_label(self, name: str, text: str) -> None:
         self.plot.getAxis(name).setLabel(
@@ -306,13 +328,15 @@ def status_by_agency(data: StatusByAgency, lang: str = "vi", chart: Chart | None
         chart.swatch(color, TaskStatus(key).label(lang))
         left += vals
     top = float(left.max()) or 1.0
+    texts = []
     for i, total in enumerate(left):
         text = f" {format_number(total)}"
         if data.overdue and data.overdue[i]:
             text += f"  ({format_number(data.overdue[i])} {_t(lang, 'overdue')})"
         chart.label(text, float(total), float(i))
+        texts.append(text)
     chart.category_axis(data.agencies)
-    chart.plot.setXRange(0, top * (1.32 if data.overdue else 1.12), padding=0)
+    chart.reserve_room(top, texts)
     chart.axis_label("bottom", _t(lang, "tasks"))
     return chart
 

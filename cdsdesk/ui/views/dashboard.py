@@ -79,7 +79,7 @@ class Tile(QPushButton):
         self.spec = spec
         self.setObjectName(f"tile_{spec.key}")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumSize(150, 78)
+        self.setMinimumSize(150, 96)  # room for a two-line caption or detail
         self.setStyleSheet(
             f"QPushButton#{self.objectName()} {{ text-align: left; background: white; border: 1px solid #d0d7de;"
             f" border-left: 6px solid {color}; border-radius: 4px; padding: 6px 10px; }}"
@@ -98,6 +98,7 @@ class Tile(QPushButton):
         self.caption.setWordWrap(True)
         self.detail = QLabel("", self)
         self.detail.setStyleSheet("color: #616161;")
+        self.detail.setWordWrap(True)  # "64,4% · 4.465 thường xuyên" on a narrow tile
         for w in (self.value_label, self.caption, self.detail):
             w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             lay.addWidget(w)
