@@ -15,6 +15,20 @@ from .outline import Chart, chart_specs
 log = logging.getLogger(__name__)
 
 WIDTH_PX, HEIGHT_PX = 1600, 900
+#: Room per bar in the image: a plan's name and its count on two lines, an agency on one; the
+#: title, the axis and the legend take FRAME_PX. The image is at least HEIGHT_PX tall and at
+#: most MAX_HEIGHT_PX (160 × 200 mm on the page).
+ROW_PX = {"completion_by_plan": 76, "status_by_agency": 46}
+FRAME_PX, MAX_HEIGHT_PX = 340, 2000
+
+
+def image_height(chart: Chart) -> int:
+    """The height in pixels (at WIDTH_PX) that gives every bar of ``chart`` room for its name."""
+    per_row = ROW_PX.get(chart.kind)
+    if per_row is None:
+        return HEIGHT_PX
+    rows = len(chart.data.get("plans") or chart.data.get("agencies") or ())
+    return min(MAX_HEIGHT_PX, max(HEIGHT_PX, FRAME_PX + per_row * rows))
 
 
 def _renderer():
@@ -26,8 +40,9 @@ def _renderer():
     return render_png
 
 
-def render_chart(chart: Chart, path: Path, *, width: int = WIDTH_PX, height: int = HEIGHT_PX) -> Path | None:
-    """Draw ``chart`` into a PNG at ``path``; None when charts cannot be drawn here."""
+def render_chart(chart: Chart, path: Path, *, width: int = WIDTH_PX, height: int | None = None) -> Path | None:
+    """Draw ``chart`` into a PNG at ``path`` (``height``: by default :func:`image_height`); None
+    when charts cannot be drawn here."""
     if threading.current_thread() is not threading.main_thread():
         # Qt draws widgets on the GUI thread only; a worker gets its images from render_charts().
         return None
@@ -35,7 +50,7 @@ def render_chart(chart: Chart, path: Path, *, width: int = WIDTH_PX, height: int
     if render_png is None:
         return None
     try:
-        render_png(chart.kind, chart.data, path, width=width, height=height)
+        render_png(chart.kind, chart.data, path, width=width, height=height or image_height(chart))
     except Exception as exc:  # a chart must never cost the user the whole report
         log.warning("chart %s not drawn: %s", chart.kind, exc)
         return None

@@ -83,21 +83,28 @@ def _task_rows(tasks: list[TaskLine], *, note: bool) -> list[list[str]]:
     return rows
 
 
+#: The plan chart draws at most this many plans (the image grows with them up to a page).
+MAX_CHART_PLANS = 20
+
+
 def chart_specs(report: Report) -> list[Chart]:
     """The report's charts, with data in the fields of ``cdsdesk.ui.charts.data`` (plain dicts,
     so nothing here imports the chart package)."""
     charts: list[Chart] = []
     subtitle = f"Tính đến {format_date(report.as_of)}"
     if len(report.by_plan) > 1:
+        # Newest first (the order of the table); past MAX_CHART_PLANS the older ones are named.
+        shown, rest = report.by_plan[:MAX_CHART_PLANS], report.by_plan[MAX_CHART_PLANS:]
         charts.append(
             Chart(
                 "completion_by_plan",
                 {
-                    "plans": [g.name for g in report.by_plan],
-                    "completed": [g.counts.completed for g in report.by_plan],
-                    "total": [g.counts.total for g in report.by_plan],
+                    "plans": [g.name for g in shown],
+                    "completed": [g.counts.completed for g in shown],
+                    "total": [g.counts.total for g in shown],
                     "title": "Tỷ lệ hoàn thành theo kế hoạch",
-                    "subtitle": subtitle,
+                    "subtitle": subtitle + (f" – {len(rest)} kế hoạch cũ hơn không hiển thị, xem bảng trên"
+                                            if rest else ""),
                 },
                 "Biểu đồ 1. Tỷ lệ hoàn thành nhiệm vụ theo kế hoạch, đề án",
             )
