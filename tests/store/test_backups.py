@@ -183,3 +183,50 @@ def test_pre_import_backup_is_none_for_postgresql():
         path = None
 
     assert bk.pre_import_backup(FakeDb()) is None
+
+
+def test_a_backup_taken_while_another_connection_commits_holds_one_consistent_state(tmp_path):
+    """The copy reads the file through a memory map under one read transaction: commits and
+    checkpoints going on beside it never leave a copy with half of a transaction."""
+    import threading
+
+    path = tmp_path / "đang ghi.db"
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT)")
+    con.execute("CREATE TABLE tally (n INTEGER)")
+    con.execute("INSERT INTO tally VALUES (0)")
+    with con:
+        con.executemany("INSERT INTO rows (body) VALUES (?)", [("x" * 400,)] * 5000)
+        con.execute("UPDATE tally SET n = 5000")
+    stop = threading.Event()
+
+    def writer() -> None:
+        w = sqlite3.connect(path, timeout=30)
+        i = 0
+        while not stop.is_set():
+            with w:  # one transaction: 50 rows and the tally that counts them
+                w.executemany("INSERT INTO rows (body) VALUES (?)", [("y" * 400,)] * 50)
+                w.execute("UPDATE tally SET n = n + 50")
+            i += 1
+            if i % 5 == 0:
+                w.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        w.close()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        copies = [bk.backup_sqlite(path, tmp_path / f"bản sao {k}.db", quick=True) for k in range(6)]
+    finally:
+        stop.set()
+        thread.join()
+        con.close()
+    counts = []
+    for copy in copies:
+        c = sqlite3.connect(copy)
+        rows, tally = c.execute("SELECT count(*) FROM rows").fetchone()[0], c.execute("SELECT n FROM tally").fetchone()[0]
+        assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        c.close()
+        assert rows == tally
+        counts.append(rows)
+    assert counts[-1] > 5000  # the writer did commit while the copies were made
