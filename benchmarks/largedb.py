@@ -37,5 +37,18 @@ def large_db(seed: int = 1, scale: float = 1.0, *, log=print) -> tuple[Path, flo
     generate(tmp, seed=seed, scale=scale)
     took = time.perf_counter() - t0
     os.replace(tmp, path)
+    built_seconds_path(path).write_text(f"{took:.1f}\n", encoding="utf-8")
     log(f"  done in {took:.1f} s")
     return path, took
+
+
+def built_seconds_path(path: Path) -> Path:
+    return path.with_name(path.name + ".seconds")
+
+
+def built_seconds(path: Path) -> float | None:
+    """How long generating the cached ``path`` took, when it was recorded."""
+    try:
+        return float(built_seconds_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None

@@ -3,7 +3,8 @@
 Every scenario is a whole process (``benchmarks/scenarios/*.py``) on the province-scale database
 (generated once per seed and schema into ``benchmarks/.cache/``). Figures are medians of several
 runs (p50/p95 for keystrokes), each beside its floor measured in the same run. Results go to
-``benchmarks/results/latest.json`` (and a timestamped copy); any figure more than 20% worse than
+``benchmarks/results/latest.json`` (and a timestamped copy; a run of part of the suite, ``--only``,
+writes only the timestamped file); any figure more than 20% worse than
 in the last committed ``latest.json`` is printed."""
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ SCEN = HERE / "scenarios"
 RESULTS = HERE / "results"
 sys.path.insert(0, str(HERE))
 
-from largedb import CACHE, large_db  # noqa: E402
+from largedb import CACHE, built_seconds, large_db  # noqa: E402
 from trend import worse  # noqa: E402
 
 PY = sys.executable
@@ -82,8 +83,10 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
     figures: dict[str, dict[str, Any]] = {}
     t_all = time.perf_counter()
     db, gen_s = large_db(args.seed)
+    built = gen_s if gen_s is not None else built_seconds(db)
     figures["generate"] = fig("generate the large database", gen_s, "s", "well under a minute",
-                              None if gen_s is None else gen_s < 60, cached=gen_s is None)
+                              None if gen_s is None else gen_s < 60, cached=gen_s is None,
+                              built_s=None if built is None else round(built, 1))
     cfg = Path(tempfile.mkdtemp(prefix="cdsdesk-bench-"))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(cfg / "config"),
                XDG_DATA_HOME=str(cfg / "data"))
@@ -150,7 +153,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
                                               "< 100 ms", v < 100)
     if want("import"):
         print("form import …", flush=True)
-        i = runner.run("form_import", "--db", D, "--cache", str(CACHE), "--repeat", str(max(2, n // 2)),
+        i = runner.run("form_import", "--db", D, "--cache", str(CACHE), "--repeat", str(n),
                        timeout=900)
         if i:
             v, fl = median(i["import_s"]), median(i["floor_s"])
@@ -220,6 +223,29 @@ def table(res: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _md_num(x: float, unit: str) -> str:
+    if unit == "ms":
+        return f"{x:.1f} ms"
+    if unit == "MB":
+        return f"{x:.0f} MB"
+    return f"{x:.2f} {unit}" if x < 10 else f"{x:.1f} {unit}"
+
+
+def markdown(res: dict[str, Any]) -> str:
+    """The figures as the README's table (``--markdown``)."""
+    lines = ["| what | figure | floor in the same run | target |", "|---|---|---|---|"]
+    for f in res["figures"].values():
+        if f["value"] is None:
+            built = f.get("built_s")
+            val = (f"cached (built in {built:.1f} s)" if f.get("cached") and built is not None
+                   else "cached" if f.get("cached") else "— " + f.get("note", "not measured"))
+        else:
+            val = _md_num(f["value"], f["unit"]) + {True: " ✔", False: " ✘", None: ""}[f["ok"]]
+        floor = "" if f["floor"] is None else f"{_md_num(f['floor'], f['unit'])} → {f['ratio']:.2f}×"
+        lines.append(f"| {f['label']} | {val} | {floor} | {f['target']} |")
+    return "\n".join(lines)
+
+
 def committed_results() -> dict[str, Any] | None:
     p = subprocess.run(["git", "show", "HEAD:benchmarks/results/latest.json"], cwd=ROOT, capture_output=True, text=True)
     if p.returncode == 0:
@@ -234,7 +260,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--only", nargs="*", help="startup memory tasks dashboard chart import report install")
     p.add_argument("--no-install", action="store_true", help="skip the cold install")
     p.add_argument("--report-timeout", type=float, default=60, help="seconds before a report format is stopped")
+    p.add_argument("--markdown", action="store_true",
+                   help="print benchmarks/results/latest.json as the README's table and stop")
     args = p.parse_args(argv)
+    if args.markdown:
+        print(markdown(json.loads((RESULTS / "latest.json").read_text(encoding="utf-8"))))
+        return 0
     old = committed_results()
     res = bench(args)
     print()
@@ -243,8 +274,12 @@ def main(argv: list[str] | None = None) -> int:
           f"{res['machine']['cpus']} CPUs")
     RESULTS.mkdir(exist_ok=True)
     text = json.dumps(res, ensure_ascii=False, indent=1)
-    (RESULTS / "latest.json").write_text(text + "\n", encoding="utf-8")
-    (RESULTS / f"{res['when'].replace(':', '')}.json").write_text(text + "\n", encoding="utf-8")
+    stamped = RESULTS / f"{res['when'].replace(':', '')}.json"
+    stamped.write_text(text + "\n", encoding="utf-8")
+    if args.only:  # a part of the suite: the full run's latest.json stays as it was
+        print(f"\nResults of this partial run: {stamped.relative_to(ROOT)} (latest.json is left as it was).")
+    else:
+        (RESULTS / "latest.json").write_text(text + "\n", encoding="utf-8")
     if old is not None:
         bad = worse(old, res)
         print("\nMore than 20% worse than the committed results:" if bad else "\nNo figure is more than 20% worse "
