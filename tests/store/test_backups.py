@@ -186,8 +186,8 @@ def test_pre_import_backup_is_none_for_postgresql():
 
 
 def test_a_backup_taken_while_another_connection_commits_holds_one_consistent_state(tmp_path):
-    """The copy reads the file through a memory map under one read transaction: commits and
-    checkpoints going on beside it never leave a copy with half of a transaction."""
+    """The copy is taken under one read transaction: commits and checkpoints going on beside it
+    never leave a copy with half of a transaction."""
     import threading
 
     path = tmp_path / "đang ghi.db"
