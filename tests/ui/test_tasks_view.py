@@ -310,3 +310,22 @@ def test_looking_at_an_earlier_day_shows_how_the_task_stood_then(qtbot, view, ap
     label = view.detail.timeline.findChild(QLabel, "historyEntry")
     assert "sau ngày 31/3/2024" in label.text()
     assert row_index(view, tid, COL_STATUS).data() == "Chưa triển khai"
+
+
+def test_the_code_column_shows_a_province_length_code_whole(qtbot, view, app_ctx):
+    from cdsdesk.services import tasks as task_service
+
+    code = "CT-CDS-2030-00006"
+    with app_ctx.db.session() as s:
+        tid = task_service.create_task(s, {"code": code, "title": "Nâng cấp hệ thống quản lý văn bản"}).id
+    view.refresh()
+    index = row_index(view, tid, COL_CODE)
+    assert index.data() == code
+    fm = view.table.fontMetrics()
+    room = view.table.columnWidth(COL_CODE) - 12  # the cell's padding on both sides
+    assert fm.elidedText(code, Qt.TextElideMode.ElideRight, room) == code
+
+    # A width the user chose stays when the list is read again with the same codes.
+    view.table.horizontalHeader().resizeSection(COL_CODE, 60)
+    view.refresh()
+    assert view.table.columnWidth(COL_CODE) == 60

@@ -236,6 +236,10 @@ class TaskTableModel(QAbstractTableModel):
         self._warm_sort_orders()
         self.counts_changed.emit(len(self._visible), len(self._rows))
 
+    def longest_code(self) -> str:
+        """The longest task code held (visible or filtered out): the code column is sized to it."""
+        return max((r[R_CODE] or "" for r in self._rows.values()), key=len, default="")
+
     def refresh_tasks(self, changes: Changes) -> None:
         """Re-read only the tasks a write touched; reload everything when it named all tasks."""
         ids = set(changes.tasks)

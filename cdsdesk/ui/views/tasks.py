@@ -304,6 +304,8 @@ class TasksView(QWidget):
         self.model.counts_changed.connect(self._show_counts)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
+        self.model.modelReset.connect(self._fit_code_column)
+        self._fitted_code = ""
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.detail.status_update_requested.connect(self.update_status_selected)
@@ -323,6 +325,20 @@ class TasksView(QWidget):
         act.triggered.connect(slot)
         self.addAction(act)
         return act
+
+    def _fit_code_column(self) -> None:
+        """Widen the code column to the longest code: codes differ at their end, and a cut one
+        ("CT-CDS-2030-00…") hides which task a row is. Only when the longest code changes, so a
+        width the user chose stays; never wider than 24 average characters."""
+        code = self.model.longest_code()
+        if code == self._fitted_code:
+            return
+        self._fitted_code = code
+        fm = self.table.fontMetrics()
+        need = min(fm.horizontalAdvance(code) + 24, fm.averageCharWidth() * 24)
+        header = self.table.horizontalHeader()
+        if need > header.sectionSize(COL_CODE):
+            header.resizeSection(COL_CODE, need)
 
     # --- refreshing ---------------------------------------------------------------------------
     def refresh(self) -> None:
