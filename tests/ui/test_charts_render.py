@@ -130,6 +130,29 @@ def test_indicator_series_shows_values_baseline_projection_and_target(qapp):
     assert "Mục tiêu\n2025" in labels and "6 tháng đầu\nnăm 2024" in labels
 
 
+@pytest.mark.parametrize("width", [380, 520, 900])
+@pytest.mark.parametrize("end", [85.5, 4.2, 12.5, 20.0, 45.0])
+def test_the_projected_value_at_the_target_date_is_written_inside_the_plot(qapp, width, end):
+    """The trend's value at the target date sits at the right edge of the plot: in a narrow pane
+    it was cut ("79,2" without its "%"). Rising or falling, it stays whole inside the plot."""
+    from dataclasses import replace
+
+    from cdsdesk.ui.charts import plots
+
+    data = replace(SERIES, projection=[(D(2022, 12, 31), 70.0), (D(2025, 12, 31), end)])
+    chart = plots.build("indicator_series", data)
+    chart.resize(width, 380)
+    chart.show()
+    qapp.processEvents()
+    text = f"{end:g}%".replace(".", ",")
+    item = next(t for t in chart.texts if t.textItem.toPlainText() == text)
+    box = item.mapRectToScene(item.boundingRect())
+    plot = chart.plot.vb.sceneBoundingRect()
+    assert plot.left() <= box.left() and box.right() <= plot.right(), (box, plot)
+    assert plot.top() <= box.top() and box.bottom() <= plot.bottom(), (box, plot)
+    chart.hide()  # pyqtgraph's own close() tears the scene down under PySide6 and crashes
+
+
 def test_an_indicator_chart_drawn_again_in_its_widget_shows_only_the_new_indicator(qapp):
     from cdsdesk.ui.charts import plots
 

@@ -511,6 +511,7 @@ def indicator_series(data: IndicatorSeries, lang: str = "vi", chart: "SeriesChar
         for i, p in enumerate(pts):
             if not many or i == len(pts) - 1:
                 chart.label(_num(p.value, data.unit), x(p.date), p.value, anchor=(0.5, 1.3), color=style.SERIES, bold=i == len(pts) - 1)
+    proj_label = None
     if data.projection and len(data.projection) >= 2:
         px = [x(d) for d, _ in data.projection[:2]]
         py = [v for _, v in data.projection[:2]]
@@ -521,7 +522,10 @@ def indicator_series(data: IndicatorSeries, lang: str = "vi", chart: "SeriesChar
                     px[1], py[1] = px[0] + t * (px[1] - px[0]), bound
         proj = chart.plot.plot(px, py, pen=pg.mkPen(style.PROJECTION, width=2, style=Qt.PenStyle.DashLine))
         chart.add_legend(proj, _t(lang, "projection"))
-        chart.label(_num(round(py[-1], 1), data.unit), px[-1], py[-1], anchor=(0.0, 1.2), color=style.PROJECTION)
+        # Ending at the right of the plot (the target date): the value is written to the left of
+        # the end, so it is never cut at the edge; above it (below a falling line, see below).
+        proj_label = chart.label(_num(round(py[-1], 1), data.unit), px[-1], py[-1], anchor=(1.0, 1.2),
+                                 color=style.PROJECTION)
         all_x += px
         all_y += py
     if data.target_value is not None:
@@ -547,6 +551,8 @@ def indicator_series(data: IndicatorSeries, lang: str = "vi", chart: "SeriesChar
     else:
         hi_y = hi_y * 1.18 if hi_y > 0 else 1.0
     chart.plot.setYRange(lo_y, hi_y, padding=0)
+    if proj_label is not None and py[-1] < py[0] and py[-1] - lo_y > 0.3 * (hi_y - lo_y):
+        proj_label.setAnchor((1.0, -0.2))  # a falling line comes from above: write under its end
     chart.plot.showGrid(x=False, y=True, alpha=0.18)
     if data.unit and data.unit != "%":
         chart.axis_label("left", data.unit)
