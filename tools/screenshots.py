@@ -6,7 +6,8 @@ Loads the demo province into a fresh database in a temporary folder, opens the m
 Vietnamese at 1400×900, and saves the dashboard, the task list (a task selected, its history
 shown) and the indicator page (the first indicator selected, its chart drawn).
 
-``--tour`` also saves every view and dialog (status update, export, update forms, import of a
+``--db FILE`` takes a copy of that database instead of the demo province (the benchmarks' large
+one shows the views at province scale). ``--tour`` also saves every view and dialog (status update, export, update forms, import of a
 filled form, import of a legacy sheet with its mapping step) in Vietnamese, and the window in
 English, into ``OUT/tour/``: the pictures to look through for clipped labels, broken diacritics,
 empty panes and untranslated text.
@@ -46,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--period", default="2024S1", help="reporting period shown (default 2024S1)")
     ap.add_argument("--size", default="1400x900")
     ap.add_argument("--tour", action="store_true", help="also every view and dialog, Vietnamese and English")
+    ap.add_argument("--db", help="a copy of this database instead of the demo province (e.g. the benchmarks' "
+                                 "large one, to look at the views at province scale)")
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -66,13 +69,19 @@ def main(argv: list[str] | None = None) -> int:
     from cdsdesk.ui.i18n import install_language
     from cdsdesk.ui.main_window import MainWindow
 
-    try:
-        from cdsdesk.services.demo import load_demo
-    except ImportError:
-        print("The demo province (cdsdesk.services.demo) is not in this build.", file=sys.stderr)
-        return 1
-    db = open_database(tmp / "demo.db")
-    load_demo(db)
+    if args.db:
+        import shutil
+
+        shutil.copyfile(args.db, tmp / "province.db")
+        db = open_database(tmp / "province.db")
+    else:
+        try:
+            from cdsdesk.services.demo import load_demo
+        except ImportError:
+            print("The demo province (cdsdesk.services.demo) is not in this build.", file=sys.stderr)
+            return 1
+        db = open_database(tmp / "demo.db")
+        load_demo(db)
     lang = install_language(app, "vi")
     ctx = AppContext(db)
     ctx.lang = lang
@@ -114,6 +123,19 @@ def main(argv: list[str] | None = None) -> int:
     win.close()
     db.dispose()
     return 0
+
+
+def _form_agency(db) -> str:  # noqa: ANN001
+    """The demo's Sở TT&TT, or in another database the agency leading most tasks."""
+    from sqlalchemy import func, select
+
+    from cdsdesk.store.models import Agency, Task
+
+    with db.session() as s:
+        if s.scalar(select(Agency.id).where(Agency.code == "STTTT")) is not None:
+            return "STTTT"
+        return s.execute(select(Agency.code).join(Task, Task.lead_agency_id == Agency.id)
+                         .group_by(Agency.code).order_by(func.count().desc()).limit(1)).scalar_one()
 
 
 def _save(widget, path: Path) -> None:  # noqa: ANN001
@@ -202,7 +224,7 @@ def _tour(app, ctx, win, out: Path, size: tuple[int, int], tmp: Path):  # noqa: 
     from cdsdesk.exchange.forms import write_form
     from cdsdesk.ui.dialogs.import_dialog import ImportDialog
 
-    form = write_form(ctx.db, "STTTT", ctx.period.code, tmp / "Phiếu cập nhật Sở TT&TT.xlsx").path
+    form = write_form(ctx.db, _form_agency(ctx.db), ctx.period.code, tmp / "Phiếu cập nhật Sở TT&TT.xlsx").path
     _fill_form(form)
     dlg = ImportDialog(ctx, [form], win)
     dlg.show()
