@@ -146,6 +146,7 @@ class TaskTableModel(QAbstractTableModel):
         self.lang = lang
         self.as_of: dt.date = dt.date.today()
         self._rows: dict[int, tuple] = {}
+        self._longest_code: str | None = None
         self._order: list[int] = []  # every task id, in the current sort order
         self._visible: list[int] = []  # the ids shown, in order
         self._filter = TaskFilter()
@@ -237,8 +238,11 @@ class TaskTableModel(QAbstractTableModel):
         self.counts_changed.emit(len(self._visible), len(self._rows))
 
     def longest_code(self) -> str:
-        """The longest task code held (visible or filtered out): the code column is sized to it."""
-        return max((r[R_CODE] or "" for r in self._rows.values()), key=len, default="")
+        """The longest task code held (visible or filtered out): the code column is sized to it.
+        Read once per change of the rows, not at every filter."""
+        if self._longest_code is None:
+            self._longest_code = max((r[R_CODE] or "" for r in self._rows.values()), key=len, default="")
+        return self._longest_code
 
     def refresh_tasks(self, changes: Changes) -> None:
         """Re-read only the tasks a write touched; reload everything when it named all tasks."""
@@ -450,6 +454,7 @@ class TaskTableModel(QAbstractTableModel):
         self._rows_token += 1
         self._search_memo.clear()
         self._last_search = ""
+        self._longest_code = None
 
     def _set_order(self, order: list[int], texts: list[str] | None = None) -> None:
         self._order = order
