@@ -292,6 +292,7 @@ VI: dict[str, str] = {
 #: English for the texts the views write in Vietnamese.
 EN: dict[str, str] = {
     "Lưu": "Save",
+    "Dung lượng": "Size",
     "Nội dung kết luận không được để trống.": "The conclusion text cannot be empty.",
     "Sửa phiên họp": "Edit meeting",
     "Tên phiên họp không được để trống.": "The meeting title cannot be empty.",

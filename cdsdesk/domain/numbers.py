@@ -25,6 +25,19 @@ def format_number(value: float | int | None, decimals: int | None = None) -> str
     return ("-" if value < 0 and out.strip("0.,") else "") + out
 
 
+def format_size(n_bytes: int) -> str:
+    """A file's size as people read it: ``"812 KB"``, ``"1,4 MB"``, ``"634 MB"``, ``"2,1 GB"``
+    (1 KB = 1024 bytes; one decimal below 10 of a unit, none above)."""
+    value, unit = max(0, n_bytes) / 1024, "KB"
+    for bigger in ("MB", "GB", "TB"):
+        if value < 1024:
+            break
+        value, unit = value / 1024, bigger
+    if unit == "KB":
+        return f"{format_number(max(1, math.ceil(value)))} KB"
+    return f"{format_number(round(value, 1) if value < 10 else round(value))} {unit}"
+
+
 def format_percent(value: float | None, decimals: int = 1) -> str:
     if value is None:
         return ""

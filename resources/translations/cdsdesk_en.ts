@@ -77,12 +77,12 @@
         <translation>Kind</translation>
     </message>
     <message>
-        <source>Dung lượng (KB)</source>
-        <translation>Size (KB)</translation>
-    </message>
-    <message>
         <source>Tệp</source>
         <translation>File</translation>
+    </message>
+    <message>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
     </message>
     <message>
         <source>Sao lưu ngay</source>

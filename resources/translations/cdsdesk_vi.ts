@@ -77,11 +77,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dung lượng (KB)</source>
+        <source>Tệp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tệp</source>
+        <source>Dung lượng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

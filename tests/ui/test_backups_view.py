@@ -42,6 +42,9 @@ def test_back_up_now_then_restore_the_copy(ctx, qtbot, monkeypatch):
     qtbot.mouseClick(view.backup_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.list.topLevelItemCount() == 1, timeout=10000)
     assert view.list.topLevelItem(0).text(1) == "Thủ công"
+    made = bk.list_backups(ctx.db.path)[0]
+    assert view.list.headerItem().text(2) == "Dung lượng"
+    assert view.list.topLevelItem(0).text(2) == f"{-(-made.size // 1024)} KB"  # a small file, in whole KB
     assert "Đã sao lưu và kiểm tra" in view.status.text()
 
     with ctx.db.session() as s:

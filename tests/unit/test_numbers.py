@@ -2,7 +2,8 @@ import datetime as dt
 
 import pytest
 
-from cdsdesk.domain.numbers import format_date, format_date_long, format_number, format_percent, parse_date, parse_number
+from cdsdesk.domain.numbers import (format_date, format_date_long, format_number, format_percent, format_size, parse_date,
+                                    parse_number)
 
 
 def test_format_numbers_vietnamese_style():
@@ -37,3 +38,11 @@ def test_dates():
     assert parse_date("2024-06-30") == dt.date(2024, 6, 30)
     with pytest.raises(ValueError):
         parse_date("Quý II")
+
+
+@pytest.mark.parametrize("n_bytes, text", [
+    (0, "1 KB"), (500, "1 KB"), (812 * 1024, "812 KB"), (1536 * 1024, "1,5 MB"),
+    (664_268_800, "633 MB"), (int(2.1 * 1024 ** 3), "2,1 GB"),
+])
+def test_file_sizes_read_as_people_read_them(n_bytes, text):
+    assert format_size(n_bytes) == text

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import UserError
-from ...domain.numbers import format_number
+from ...domain.numbers import format_size
 from ...store import backup as bk
 from ...store.errors import DamagedDatabaseError
 from ..context import AppContext
@@ -48,7 +48,7 @@ class BackupsView(QWidget):
 
         self.list = QTreeWidget()
         self.list.setColumnCount(4)
-        self.list.setHeaderLabels([self.tr("Thời điểm"), self.tr("Loại"), self.tr("Dung lượng (KB)"), self.tr("Tệp")])
+        self.list.setHeaderLabels([self.tr("Thời điểm"), self.tr("Loại"), self.tr("Dung lượng"), self.tr("Tệp")])
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.list.header()
@@ -101,7 +101,7 @@ class BackupsView(QWidget):
         self.where.setText("\n".join(lines))
         for b in bk.list_backups(path):
             item = QTreeWidgetItem([_when(b), b.label(self.ctx.lang) + (f" ({b.detail})" if b.detail else ""),
-                                    format_number(max(1, b.size // 1024)), b.path.name])
+                                    format_size(b.size), b.path.name])
             item.setData(COL_WHEN, Qt.ItemDataRole.UserRole, str(b.path))
             item.setTextAlignment(COL_SIZE, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.list.addTopLevelItem(item)
