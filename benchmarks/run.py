@@ -3,9 +3,9 @@
 Every scenario is a whole process (``benchmarks/scenarios/*.py``) on the province-scale database
 (generated once per seed and schema into ``benchmarks/.cache/``). Figures are medians of several
 runs (p50/p95 for keystrokes), each beside its floor measured in the same run. Results go to
-``benchmarks/results/latest.json`` (and a timestamped copy; a run of part of the suite, ``--only``,
-writes only the timestamped file); any figure more than 20% worse than
-in the last committed ``latest.json`` is printed."""
+``benchmarks/results/latest.json`` and a timestamped copy (a run of part of the suite, ``--only``,
+writes only the copy); any figure more than 20% worse than in the last committed ``latest.json``
+is printed."""
 
 from __future__ import annotations
 

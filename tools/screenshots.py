@@ -7,10 +7,10 @@ Vietnamese at 1400×900, and saves the dashboard, the task list (a task selected
 shown) and the indicator page (the first indicator selected, its chart drawn).
 
 ``--db FILE`` takes a copy of that database instead of the demo province (the benchmarks' large
-one shows the views at province scale). ``--tour`` also saves every view and dialog (status update, export, update forms, import of a
-filled form, import of a legacy sheet with its mapping step) in Vietnamese, and the window in
-English, into ``OUT/tour/``: the pictures to look through for clipped labels, broken diacritics,
-empty panes and untranslated text.
+one shows the views at province scale). ``--tour`` also saves every view and dialog (status
+update, export, update forms, import of a filled form, import of a legacy sheet with its mapping
+step) in Vietnamese, and the window in English, into ``OUT/tour/``: the pictures to look through
+for clipped labels, broken diacritics, empty panes and untranslated text.
 """
 
 from __future__ import annotations
